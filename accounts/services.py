@@ -1,0 +1,69 @@
+"""Writes with side effects for accounts: notifications and affiliation decisions."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Affiliation, Notification
+
+
+def notify(*, recipient, verb, message, url="", target=None, actor=None, email=True):
+    """Store an in-app notification and, after commit, queue its email.
+
+    Any app calls this; it is the one way a person is told something.
+    """
+    notification = Notification.objects.create(
+        recipient=recipient,
+        actor=actor,
+        verb=verb,
+        message=str(message)[:300],
+        url=url,
+        target_type=ContentType.objects.get_for_model(target) if target is not None else None,
+        target_id=str(target.pk) if target is not None else "",
+    )
+    if email and recipient.email_notifications and recipient.is_active:
+        from accounts.tasks import send_notification_email
+
+        transaction.on_commit(
+            lambda: send_notification_email.enqueue(notification_id=notification.pk)
+        )
+    return notification
+
+
+@transaction.atomic
+def claim_affiliation(*, user, organisation, job_title=""):
+    """Claim (or re-claim) an affiliation. Unverified claims to other organisations go."""
+    Affiliation.objects.filter(user=user).exclude(organisation=organisation).exclude(
+        status=Affiliation.Status.VERIFIED
+    ).delete()
+    affiliation, created = Affiliation.objects.get_or_create(
+        user=user, organisation=organisation, defaults={"job_title": job_title}
+    )
+    if not created and affiliation.job_title != job_title:
+        affiliation.job_title = job_title
+        affiliation.save(update_fields=["job_title"])
+    return affiliation
+
+
+@transaction.atomic
+def decide_affiliation(*, affiliation, verified, decided_by, note=""):
+    affiliation = Affiliation.objects.select_for_update().get(pk=affiliation.pk)
+    affiliation.status = Affiliation.Status.VERIFIED if verified else Affiliation.Status.DECLINED
+    affiliation.decided_at = timezone.now()
+    affiliation.decided_by = decided_by
+    affiliation.decision_note = note
+    affiliation.save(update_fields=["status", "decided_at", "decided_by", "decision_note"])
+    if verified:
+        message = _("Your affiliation with %(organisation)s is verified.")
+    else:
+        message = _("Your affiliation with %(organisation)s could not be verified.")
+    notify(
+        recipient=affiliation.user,
+        verb="affiliation.verified" if verified else "affiliation.declined",
+        message=message % {"organisation": affiliation.organisation.name},
+        url=affiliation.get_absolute_url(),
+        target=affiliation,
+        actor=decided_by,
+    )
+    return affiliation

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("people/<str:username>/", views.profile_detail, name="profile_detail"),
+    path("account/profile/", views.profile_edit, name="profile_edit"),
+    path("notifications/", views.notification_list, name="notification_list"),
+]
