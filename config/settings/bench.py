@@ -1,0 +1,24 @@
+"""`make bench`: production-like (DEBUG off, PostgreSQL, gunicorn) without TLS redirects.
+
+Adds a plain "hello world" view (config/urls_bench.py) that the benchmark uses as its
+ceiling, so page figures can be compared across machines as a share of it.
+"""
+
+import os
+
+os.environ.setdefault("TASK_BACKEND", "immediate")
+os.environ.setdefault("EMAIL_BACKEND", "locmem")
+os.environ.setdefault("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/lnp_bench")
+
+from config.settings.base import *  # noqa: E402,F403
+
+DEBUG = False
+SECRET_KEY = "bench-only-key-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+ROOT_URLCONF = "config.urls_bench"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+LOGGING = {"version": 1, "disable_existing_loggers": False}
