@@ -4,6 +4,7 @@ SHELL := /bin/bash
 
 VENV := .venv
 BIN := $(VENV)/bin
+PORT ?= 8000
 # A Python >= 3.12: the pyenv shim honours .python-version; else try versioned names.
 PYTHON ?= $(shell for p in python3 python3.13 python3.12 python; do \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; \
@@ -24,16 +25,19 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 
 .PHONY: help
 help: ## List the targets
-	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 .PHONY: install
 install: $(VENV)/.runtime ## Create .venv and install the runtime dependencies
 
+.PHONY: install-dev
+install-dev: $(VENV)/.dev ## Create .venv and install the runtime, development and test dependencies
+
 .PHONY: run
-run: $(VENV)/.runtime ## Install, migrate, load demo content, serve on http://127.0.0.1:8000 (SQLite)
+run: $(VENV)/.runtime ## Install, migrate, load demo content, serve on http://127.0.0.1:8000 with SQLite (PORT=8000)
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 .PHONY: test
 test: $(VENV)/.dev ## Run the whole test suite (browser tests need /usr/bin/chromium)
