@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -8,6 +9,18 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+
+
+def community_in_numbers():
+    """Who takes part, for the home page: two aggregate queries, whatever the size."""
+    from accounts.models import Organisation, User
+
+    numbers = Organisation.objects.aggregate(
+        organisations=Count("pk"),
+        countries=Count("country", distinct=True, filter=~Q(country="")),
+    )
+    numbers["members"] = User.objects.filter(is_active=True).count()
+    return numbers
 
 
 class HomePage(Page):
@@ -28,6 +41,11 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["community"] = community_in_numbers()
+        return context
 
 
 class StandardPage(Page):
