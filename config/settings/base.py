@@ -240,7 +240,8 @@ if AWS_STORAGE_BUCKET_NAME:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# DENY (check --deploy W019); Wagtail marks its own preview views SAMEORIGIN.
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 # The public site: no inline script or style, no eval, nothing from other hosts.
