@@ -67,3 +67,46 @@ def decide_affiliation(*, affiliation, verified, decided_by, note=""):
         actor=decided_by,
     )
     return affiliation
+
+
+PROFILE_FIELDS = frozenset(
+    {
+        "display_name",
+        "country",
+        "bio",
+        "languages",
+        "time_zone",
+        "profile_public",
+        "email_notifications",
+    }
+)
+
+
+@transaction.atomic
+def update_profile(*, user, changes, organisation=None, job_title=""):
+    """Save a person's own profile and their organisation claim together.
+
+    ``changes`` maps User profile fields to validated values. Choosing an organisation
+    claims an affiliation with it (staff verify it later); choosing none withdraws any
+    claim still unverified. A verified affiliation is never removed here.
+    """
+    unknown = set(changes) - PROFILE_FIELDS
+    if unknown:
+        raise ValueError(f"Not profile fields: {sorted(unknown)}")
+    for name, value in changes.items():
+        setattr(user, name, value)
+    if changes:
+        user.save(update_fields=sorted(changes))
+    if organisation is not None:
+        claim_affiliation(user=user, organisation=organisation, job_title=job_title)
+    else:
+        Affiliation.objects.filter(user=user).exclude(status=Affiliation.Status.VERIFIED).delete()
+    return user
+
+
+def mark_notifications_read(*, user, notification=None):
+    """Mark one of the person's notifications (or all of them) read; returns how many."""
+    notifications = Notification.objects.for_user(user)
+    if notification is not None:
+        notifications = notifications.filter(pk=notification.pk)
+    return notifications.mark_read()

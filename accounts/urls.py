@@ -8,4 +8,10 @@ urlpatterns = [
     path("people/<str:username>/", views.profile_detail, name="profile_detail"),
     path("account/profile/", views.profile_edit, name="profile_edit"),
     path("notifications/", views.notification_list, name="notification_list"),
+    path(
+        "notifications/mark-all-read/",
+        views.notification_mark_all_read,
+        name="notification_mark_all_read",
+    ),
+    path("notifications/<int:pk>/open/", views.notification_open, name="notification_open"),
 ]
