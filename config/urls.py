@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from home import views as home_views
+from network import api as network_api
 
 # Wagtail's admin writes inline scripts and styles: it alone gets the looser policy.
 decorate_urlpatterns(wagtailadmin_urls.urlpatterns, csp_override(settings.ADMIN_CSP))
@@ -32,6 +33,9 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Membership views and the network-aware pages API (before Wagtail's catch-all).
+urlpatterns += [path("", include("network.urls")), path("api/v2/", network_api.api_router.urls)]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class NetworkConfig(AppConfig):
     name = "network"
     verbose_name = _("Network")
+
+    def ready(self):
+        from network import signals  # noqa: F401  (connects the receivers)

@@ -49,3 +49,39 @@ def editor(db):
 @pytest.fixture
 def password():
     return PASSWORD
+
+
+# --- Networks -------------------------------------------------------------------------
+@pytest.fixture
+def charter_principles(db):
+    """The six Open Data Charter principles (migration-made rows are flushed in tests)."""
+    from network.models import CharterPrinciple
+    from network.taxonomy import ensure_charter_principles
+
+    ensure_charter_principles()
+    return list(CharterPrinciple.objects.all())
+
+
+@pytest.fixture
+def network_index(home_page):
+    from tests.factories import NetworkIndexPageFactory
+
+    return NetworkIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def network_factory(network_index):
+    """``network_factory(visibility="members_only", join_policy="open", ...)``; members
+    are added with ``members=[(user, role), ...]`` (active) and the counter is kept right.
+    """
+    from network.services import refresh_member_count
+    from tests.factories import LearningNetworkPageFactory, MembershipFactory
+
+    def make(members=(), **fields):
+        network = LearningNetworkPageFactory(parent=network_index, **fields)
+        for person, role in members:
+            MembershipFactory(network=network, user=person, role=role)
+        refresh_member_count(network=network)
+        return network
+
+    return make

@@ -46,3 +46,58 @@ class AffiliationFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     status = Affiliation.Status.VERIFIED
+
+
+# --- Networks -------------------------------------------------------------------------
+import wagtail_factories  # noqa: E402
+
+from network.models import (  # noqa: E402
+    Invitation,
+    LearningNetworkPage,
+    Membership,
+    MembershipStatus,
+    NetworkIndexPage,
+    Role,
+)
+
+
+class NetworkIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NetworkIndexPage
+
+    title = "Networks"
+    slug = "networks"
+    live = True
+
+
+class LearningNetworkPageFactory(wagtail_factories.PageFactory):
+    """Pass ``parent=`` a NetworkIndexPage (the ``network_factory`` fixture does)."""
+
+    class Meta:
+        model = LearningNetworkPage
+
+    title = factory.Sequence(lambda n: f"Network {n}")
+    slug = factory.Sequence(lambda n: f"network-{n}")
+    intro = factory.LazyAttribute(lambda o: f"People who work on {o.title.lower()}.")
+    live = True
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    """An active member by default; pass ``network=``."""
+
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    role = Role.MEMBER
+    status = MembershipStatus.ACTIVE
+    joined_at = factory.LazyFunction(timezone.now)
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    email = factory.Sequence(lambda n: f"invitee{n}@example.org")
+    role = Role.MEMBER
+    invited_by = factory.SubFactory(UserFactory)

@@ -1,0 +1,269 @@
+"""The root of every access decision about networks and what lives inside them.
+
+Every list, page, search, feed, API and admin screen asks this module; later apps
+(discussions, lessons, events, search) build their own rules on top of these functions
+and never look at ``Membership`` rows themselves.
+
+The rules:
+
+* A **public** network and everything inside it can be read by everyone.
+* A **members-only** network and everything inside it can be read only by its *active*
+  members and by staff editors. To everyone else it does not exist (404, never 403),
+  except that a network *listed publicly* shows a teaser of itself (title, short intro,
+  facilitators, request-to-join) - never its body, members or children.
+* Staff editors (``user.is_staff``) see, post and moderate everywhere.
+* Pending members (a request awaiting approval) have no more rights than outsiders,
+  but may see the teaser of the network they asked to join.
+
+Performance: a person's memberships are fetched once and cached on the user object
+(``request.user`` lives for one request), so checking many networks on one page costs
+one query. Services that change memberships call :func:`forget` on the users they got.
+Functions that take a network accept a ``LearningNetworkPage`` (or anything with
+``pk``, ``visibility``, ``listed_publicly`` and ``join_policy``).
+"""
+
+import contextlib
+
+from django.db.models import Q
+
+from network.models.membership import MODERATOR_ROLES, Membership, MembershipStatus, Role
+
+PUBLIC = "public"
+MEMBERS_ONLY = "members_only"
+OPEN = "open"
+APPROVAL = "approval"
+
+_MEMBERSHIPS_ATTR = "_network_memberships"
+_HIDDEN_PATHS_ATTR = "_network_hidden_paths"
+_MEMBERS_ONLY_PATHS_ATTR = "_network_members_only_paths"
+
+
+# --- The person ---------------------------------------------------------------------
+
+
+def is_editor(user):
+    """Staff editors see and moderate everything."""
+    return bool(user is not None and user.is_authenticated and user.is_active and user.is_staff)
+
+
+def memberships_of(user):
+    """``{network_id: Membership}`` for every membership (pending or active) of ``user``.
+
+    One query per user object, cached on it; ``{}`` for anonymous visitors.
+    """
+    if user is None or not user.is_authenticated:
+        return {}
+    cached = getattr(user, _MEMBERSHIPS_ATTR, None)
+    if cached is None:
+        cached = {m.network_id: m for m in Membership.objects.filter(user_id=user.pk)}
+        setattr(user, _MEMBERSHIPS_ATTR, cached)
+    return cached
+
+
+def forget(*users):
+    """Drop what this module cached on these user objects (after a membership change)."""
+    for user in users:
+        if user is None:
+            continue
+        for attr in (_MEMBERSHIPS_ATTR, _HIDDEN_PATHS_ATTR):
+            with contextlib.suppress(AttributeError):
+                delattr(user, attr)
+
+
+def membership_for(user, network):
+    """The person's ``Membership`` in this network (pending or active), or ``None``."""
+    return memberships_of(user).get(_pk(network))
+
+
+def active_network_ids(user):
+    """Ids of the networks where this person is an active member (any role)."""
+    return [pk for pk, m in memberships_of(user).items() if m.status == MembershipStatus.ACTIVE]
+
+
+def role_in(user, network):
+    """The person's active role (``Role``) in the network, or ``None``."""
+    membership = membership_for(user, network)
+    if membership is None or membership.status != MembershipStatus.ACTIVE:
+        return None
+    return membership.role
+
+
+# --- One network --------------------------------------------------------------------
+
+
+def can_view(user, network):
+    """May this person read the network's full content and everything inside it?"""
+    if network.visibility == PUBLIC or is_editor(user):
+        return True
+    return role_in(user, network) is not None
+
+
+def can_see_teaser(user, network):
+    """May this person see that the network exists (its teaser or its full page)?
+
+    True when they can view it, when it is listed publicly, or when they have a pending
+    request in it.
+    """
+    return (
+        can_view(user, network)
+        or network.listed_publicly
+        or membership_for(user, network) is not None
+    )
+
+
+def can_join(user, network):
+    """May this signed-in person join at once (open network, not yet a member)?"""
+    return (
+        user.is_authenticated
+        and network.join_policy == OPEN
+        and membership_for(user, network) is None
+        and can_see_teaser(user, network)
+    )
+
+
+def can_request_to_join(user, network):
+    """May this signed-in person ask to join (approval network, no request yet)?"""
+    return (
+        user.is_authenticated
+        and network.join_policy == APPROVAL
+        and membership_for(user, network) is None
+        and can_see_teaser(user, network)
+    )
+
+
+def can_see_members(user, network):
+    """The member directory: signed-in people who may view the network."""
+    return user.is_authenticated and can_view(user, network)
+
+
+def can_post(user, network):
+    """May this person write in the network (discussions, experiences)?
+
+    Active members of any role, and staff editors. Not visitors of a public network.
+    """
+    return is_editor(user) or role_in(user, network) is not None
+
+
+def can_moderate(user, network):
+    """Approve or decline requests, invite, remove members, moderate content.
+
+    Active facilitators and leads of *this* network, and staff editors.
+    """
+    return is_editor(user) or role_in(user, network) in MODERATOR_ROLES
+
+
+def can_manage_roles(user, network):
+    """Change people's roles (and invite facilitators or leads): active leads and staff."""
+    return is_editor(user) or role_in(user, network) == Role.LEAD
+
+
+def permissions_for(user, network):
+    """Every answer for one network at once, for templates: ``perms.view`` etc."""
+    return {
+        "view": can_view(user, network),
+        "see_teaser": can_see_teaser(user, network),
+        "join": can_join(user, network),
+        "request_to_join": can_request_to_join(user, network),
+        "see_members": can_see_members(user, network),
+        "post": can_post(user, network),
+        "moderate": can_moderate(user, network),
+        "manage_roles": can_manage_roles(user, network),
+    }
+
+
+# --- QuerySet filters ---------------------------------------------------------------
+
+
+def visible_networks_q(user, prefix=""):
+    """A ``Q`` for networks whose content this person may see.
+
+    ``prefix`` reaches a network through a relation, e.g.
+    ``Thread.objects.filter(visible_networks_q(user, prefix="network__"))``.
+    Costs no query beyond the cached memberships.
+    """
+    if is_editor(user):
+        return Q()
+    public = Q(**{f"{prefix}visibility": PUBLIC})
+    ids = active_network_ids(user)
+    if not ids:
+        return public
+    return public | Q(**{f"{prefix}pk__in": ids})
+
+
+def listed_networks_q(user, prefix=""):
+    """Networks this person may find in listings: visible ones and listed teasers."""
+    if is_editor(user):
+        return Q()
+    return visible_networks_q(user, prefix) | Q(**{f"{prefix}listed_publicly": True})
+
+
+def hidden_network_paths(user):
+    """Tree paths of the networks this person may not view (one query, cached)."""
+    if is_editor(user):
+        return []
+    cached = getattr(user, _HIDDEN_PATHS_ATTR, None) if user is not None else None
+    if cached is None:
+        from network.models import LearningNetworkPage
+
+        cached = list(
+            LearningNetworkPage.objects.exclude(visible_networks_q(user))
+            .order_by()
+            .values_list("path", flat=True)
+        )
+        if user is not None:
+            setattr(user, _HIDDEN_PATHS_ATTR, cached)
+    return cached
+
+
+def visible_pages_q(user, prefix=""):
+    """A ``Q`` on Wagtail pages that leaves out every page inside (or being) a network
+    this person may not view. Path-based, so it covers any page type at any depth.
+
+    Use it on every page listing that can reach network content, after ``.live()``:
+    ``Page.objects.live().public().filter(visible_pages_q(request.user))``.
+    ``prefix`` reaches a page through a relation (``prefix="page__"``).
+    A listed teaser network is *not* included: show those via ``listed_networks_q``.
+    """
+    q = Q()
+    for path in hidden_network_paths(user):
+        q &= ~Q(**{f"{prefix}path__startswith": path})
+    return q
+
+
+def can_view_page(user, page):
+    """May this person see this Wagtail page (any type)? Path-based, like the filter."""
+    return not any(page.path.startswith(path) for path in hidden_network_paths(user))
+
+
+def network_of_page(page):
+    """The ``LearningNetworkPage`` a page belongs to (itself, an ancestor) or ``None``."""
+    from network.models import LearningNetworkPage
+
+    return (
+        LearningNetworkPage.objects.filter(depth__lte=page.depth)
+        .filter(pk__in=page.get_ancestors(inclusive=True).values("pk"))
+        .first()
+    )
+
+
+def in_members_only_network(page, request=None):
+    """Is this page (or the network it is in) members-only? For sitemaps and feeds.
+
+    Caches the members-only paths on the request when one is given.
+    """
+    paths = getattr(request, _MEMBERS_ONLY_PATHS_ATTR, None) if request is not None else None
+    if paths is None:
+        from network.models import LearningNetworkPage
+
+        paths = list(
+            LearningNetworkPage.objects.filter(visibility=MEMBERS_ONLY)
+            .order_by()
+            .values_list("path", flat=True)
+        )
+        if request is not None:
+            setattr(request, _MEMBERS_ONLY_PATHS_ATTR, paths)
+    return any(page.path.startswith(path) for path in paths)
+
+
+def _pk(network):
+    return getattr(network, "pk", network)
