@@ -14,10 +14,16 @@ HOME_INTRO = _(
 
 @transaction.atomic
 def ensure_home_site(*, site_name="Open data learning networks", hostname="localhost", port=80):
-    from wagtail.models import Page, Site
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale, Page, Site
 
     from home.models import HomePage
 
+    # Every page needs a locale; Wagtail's migration makes the default one.
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root", live=True))

@@ -22,6 +22,8 @@ def _links(stream):
     for block in stream:
         value = block.value
         page = value.get("page")
+        if page is not None and not page.live:
+            continue  # an editor unpublished the page: drop the link, not a 404
         url = page.url if page else value.get("url")
         if url:
             links.append({"label": value["label"], "url": url})
