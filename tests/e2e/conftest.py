@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.support import CHROMIUM, CHROMIUM_ARGS, point_default_site_at, watch_problems
+from tests.e2e.support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    point_default_site_at,
+    serve_media,
+    watch_problems,
+)
 
 # Playwright's sync API runs an event loop in this thread; the ORM would otherwise refuse.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -35,6 +41,7 @@ def browser_type_launch_args(browser_type_launch_args):
 def context(context):
     """pytest-playwright's context, collecting console errors and CSP violations."""
     context.problems = watch_problems(context)
+    serve_media(context)
     return context
 
 
@@ -52,3 +59,24 @@ def site_url(live_server, transactional_db):
     ensure_home_site()
     point_default_site_at(live_server.url)
     return live_server.url
+
+
+_SUMMARIES = []
+
+
+def pytest_runtest_logreport(report):
+    """Keep what the site sweep measured (its ``sweep_summary`` property) for the end."""
+    if report.when == "call":
+        _SUMMARIES.extend(
+            f"{report.nodeid}\n{value}"
+            for name, value in report.user_properties
+            if name == "sweep_summary"
+        )
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the sweep's page counts per role, whether it passed or failed."""
+    if _SUMMARIES:
+        terminalreporter.section("site sweep")
+        for summary in _SUMMARIES:
+            terminalreporter.write_line(summary)

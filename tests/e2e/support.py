@@ -138,3 +138,29 @@ def sign_out(page, base_url):
     page.goto(f"{base_url}/accounts/logout/")
     page.locator("form:has([type=submit])[method=post]").last.locator("[type=submit]").click()
     page.wait_for_load_state()
+
+
+def serve_media(context):
+    """Answer the browser's /media/ requests from Django's default storage.
+
+    The live server serves static files but not media (production leaves that to the web
+    server or the object store), so images would otherwise 404 in browser tests.
+    """
+    import mimetypes
+    from urllib.parse import unquote
+
+    from django.conf import settings
+    from django.core.files.storage import default_storage
+
+    def fulfil(route):
+        path = urlsplit(route.request.url).path
+        name = unquote(path.removeprefix(settings.MEDIA_URL))
+        if not default_storage.exists(name):
+            route.fulfill(status=404, body="Not found", content_type="text/plain")
+            return
+        with default_storage.open(name) as stored:
+            body = stored.read()
+        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        route.fulfill(status=200, body=body, content_type=content_type)
+
+    context.route(f"**{settings.MEDIA_URL}**", fulfil)
