@@ -13,13 +13,14 @@ HOME_INTRO = _(
 
 
 @transaction.atomic
-def ensure_home_site(*, site_name="Open data learning networks", hostname="localhost", port=80):
+def ensure_home_site(*, site_name=None, hostname="localhost", port=80):
     from django.conf import settings
     from wagtail.coreutils import get_supported_content_language_variant
     from wagtail.models import Locale, Page, Site
 
     from home.models import HomePage
 
+    site_name = site_name or settings.WAGTAIL_SITE_NAME
     # Every page needs a locale; Wagtail's migration makes the default one.
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
