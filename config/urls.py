@@ -37,6 +37,9 @@ if settings.DEBUG:
 # Membership views and the network-aware pages API (before Wagtail's catch-all).
 urlpatterns += [path("", include("network.urls")), path("api/v2/", network_api.api_router.urls)]
 
+# Threads and replies (before Wagtail's catch-all).
+urlpatterns += [path("", include("discussions.urls"))]
+
 urlpatterns += [path("", include(wagtail_urls))]
 
 handler404 = "home.views.page_not_found"

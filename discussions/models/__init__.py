@@ -1,0 +1,17 @@
+from discussions.models.engagement import Follow, Reaction, ReactionKind, ThreadRead
+from discussions.models.posts import MAX_DEPTH, Post, PostRevision
+from discussions.models.threads import TaggedThread, Thread, ThreadKind, ThreadRevision
+
+__all__ = [
+    "MAX_DEPTH",
+    "Follow",
+    "Post",
+    "PostRevision",
+    "Reaction",
+    "ReactionKind",
+    "TaggedThread",
+    "Thread",
+    "ThreadKind",
+    "ThreadRead",
+    "ThreadRevision",
+]
