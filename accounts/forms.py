@@ -71,11 +71,13 @@ class ProfileForm(forms.ModelForm):
         choices=language_choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose languages from the list.")},
     )
     time_zone = forms.ChoiceField(
         label=_("Time zone"),
         choices=time_zone_choices,
         help_text=_("Event times are shown to you in this time zone."),
+        error_messages={"invalid_choice": _("Choose a time zone from the list.")},
     )
 
     class Meta:

@@ -58,10 +58,16 @@ def decide_affiliation(*, affiliation, verified, decided_by, note=""):
         message = _("Your affiliation with %(organisation)s is verified.")
     else:
         message = _("Your affiliation with %(organisation)s could not be verified.")
+    message = message % {"organisation": affiliation.organisation.name}
+    if note:
+        message = _("%(message)s Note from the editors: %(note)s") % {
+            "message": message,
+            "note": note,
+        }
     notify(
         recipient=affiliation.user,
         verb="affiliation.verified" if verified else "affiliation.declined",
-        message=message % {"organisation": affiliation.organisation.name},
+        message=message,
         url=affiliation.get_absolute_url(),
         target=affiliation,
         actor=decided_by,

@@ -138,7 +138,9 @@ class AffiliationDecisionForm(forms.Form):
         max_length=Affiliation._meta.get_field("decision_note").max_length,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("Optional. Sent with the notification, e.g. why it was declined."),
+        help_text=gettext_lazy(
+            "Optional. Sent to the person with the decision, e.g. why it was declined."
+        ),
     )
 
 

@@ -14,8 +14,9 @@ def time_zone_choices():
 
 
 def language_choices():
-    """Languages a person may say they speak: Django's own list, names translated."""
-    return [(code, _(name)) for code, name in global_settings.LANGUAGES if "-" not in code]
+    """Languages a person may say they speak: Django's own list, translated, by name."""
+    choices = [(code, _(name)) for code, name in global_settings.LANGUAGES if "-" not in code]
+    return sorted(choices, key=lambda choice: str(choice[1]).casefold())
 
 
 class UserQuerySet(models.QuerySet):

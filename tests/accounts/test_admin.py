@@ -183,8 +183,11 @@ def test_declining_records_the_note_and_tells_the_person(
     assert claim.status == Affiliation.Status.DECLINED
     assert claim.decision_note == "We could not confirm your post."
     assert not Affiliation.objects.verified().exists()
-    assert Notification.objects.get(recipient=claim.user).verb == "affiliation.declined"
+    notification = Notification.objects.get(recipient=claim.user)
+    assert notification.verb == "affiliation.declined"
+    assert "We could not confirm your post." in notification.message
     assert len(mail.outbox) == 1
+    assert "We could not confirm your post." in mail.outbox[0].body
     assert ModelLogEntry.objects.get(object_id=str(claim.pk)).action == (
         "accounts.affiliation.decline"
     )

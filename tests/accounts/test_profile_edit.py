@@ -88,6 +88,18 @@ def test_invalid_input_is_refused_next_to_the_field_and_kept(client, user, field
     assert '<option value="America/Montevideo" selected>' in html or field == "time_zone"
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("time_zone", "Mars/Olympus_Mons", "Choose a time zone from the list."),
+        ("languages", ["klingon"], "Choose languages from the list."),
+    ],
+)
+def test_bad_choices_get_a_plain_message(client, user, field, value, message):
+    client.force_login(user)
+    assert message in client.post(URL, valid_data(**{field: value})).content.decode()
+
+
 def test_too_long_bio_message_says_the_limit(client, user):
     client.force_login(user)
     html = client.post(URL, valid_data(bio="x" * 1001)).content.decode()
