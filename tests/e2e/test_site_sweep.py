@@ -61,6 +61,15 @@ EXCLUSIONS = {
         "the site, and the site must work offline"
     ),
     ("link", r"^/accounts/logout/"): "signs the person out: an action, not a page",
+    (
+        "link",
+        r"/(join|request|leave|approve|decline|remove|withdraw|follow|unfollow|helpful|"
+        r"accept|delete|react|flag|pin|unpin|lock|unlock|read|mark-read|mark-all-read|"
+        r"subscribe|unsubscribe|register|unregister|cancel|publish|unpublish)/?(\?|$)",
+    ): (
+        "action endpoints (join, follow, accept, delete ...): they change state, are "
+        "reached by POST forms, and a crawler must never trigger one"
+    ),
     ("link", r"^/static/"): "static files (CSS, JS, images), not pages",
     ("link", r"^/media/"): "uploaded files and image renditions, not pages",
     ("link", r"^/documents/"): "document downloads (files, not pages)",
