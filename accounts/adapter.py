@@ -1,4 +1,12 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.conf import settings
+from wagtail.models import Site
+
+
+def user_display(user):
+    """How allauth names a person in its pages, messages and emails (ACCOUNT_USER_DISPLAY)."""
+    return user.get_full_name()
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -17,3 +25,13 @@ class AccountAdapter(DefaultAccountAdapter):
         """
         if not user.username:
             user.username = self.generate_unique_username([user.display_name, "person"])
+
+    def send_mail(self, template_prefix, email, context):
+        """Name the site in allauth's emails as the Wagtail Site does, not by host name."""
+        request = self.request or allauth_context.request
+        site = Site.find_for_request(request) if request is not None else None
+        context = {
+            "site_name": (site and site.site_name) or settings.WAGTAIL_SITE_NAME,
+            **context,
+        }
+        return super().send_mail(template_prefix, email, context)

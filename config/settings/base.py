@@ -159,6 +159,7 @@ ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = env("EMAIL_SUBJECT_PREFIX", "[Learning networks] ")
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "accounts.adapter.user_display"  # the display name, not the handle
 # allauth's own limits (login failures, sign-ups, password resets ...) plus a tighter
 # bucket for the Wagtail admin sign-in, which we route through the same login view.
 ACCOUNT_RATE_LIMITS = {

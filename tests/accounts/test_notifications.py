@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -38,6 +40,8 @@ def test_list_shows_own_notifications_newest_first_with_unread_marked(client, us
     assert html.count("notification--unread") == 1
     assert "Mark all as read" in html
     assert html.count('<li class="notification') == 2
+    # A valid HTML datetime (no microseconds).
+    assert re.search(r'datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}"', html)
 
 
 def test_empty_list_says_so(client, user):

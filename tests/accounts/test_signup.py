@@ -115,3 +115,22 @@ def test_login_works_only_after_the_email_is_verified(client):
     response = client.post(reverse("account_login"), login)
     assert response.status_code == 302
     assert int(client.session["_auth_user_id"]) == User.objects.get(email="ana@example.org").pk
+
+
+def test_confirmation_email_names_the_site_and_the_person_not_the_handle(client):
+    client.post(reverse("account_signup"), signup_data())
+    message = mail.outbox[0]
+    assert message.subject.endswith("Please confirm your email address")
+    assert "Open data learning networks" in message.body
+    assert "Ana Pérez gave this email address" in message.body
+    assert "testserver!" not in message.body
+    assert "/accounts/confirm-email/" in message.body
+
+
+def test_the_sign_in_message_uses_the_display_name(client, user):
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": PASSWORD}, follow=True
+    )
+    html = response.content.decode()
+    assert f"Successfully signed in as {user.display_name}." in html
+    assert f"signed in as {user.username}." not in html
