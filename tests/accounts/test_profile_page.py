@@ -90,6 +90,7 @@ def test_profile_shows_details_and_verified_badge_only_when_verified(client, use
     assert "Analyst" in verified_line and "tag--verified" in verified_line
     claimed_line = html[html.index("Claimed Org") : html.index("Claimed Org") + 80]
     assert "tag--verified" not in claimed_line
+    assert "not yet verified" in claimed_line
 
 
 def test_own_profile_links_to_edit(client, user):
