@@ -1,5 +1,6 @@
 """Settings shared by every environment. Secure by default: no DEBUG, no secret key."""
 
+import zoneinfo
 from pathlib import Path
 
 import dj_database_url
@@ -289,3 +290,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
 }
+
+# Wagtail's account page offers every zoneinfo name; Debian's tzdata includes the
+# "localtime" alias, which browsers reject (a JavaScript error on /admin/account/), and
+# the placeholder "Factory" zone.
+WAGTAIL_USER_TIME_ZONES = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
