@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from discussions.models import MAX_DEPTH, Post, Thread
 from discussions.models.posts import SEGMENT_WIDTH, path_segment
-from discussions.rendering import render_markdown
+from discussions.rendering import clean_text, render_markdown
 
 
 @transaction.atomic
@@ -31,6 +31,7 @@ def bulk_add_replies(*, thread, replies, start=None, step=timedelta(minutes=7)):
     posts = []
     children = {}
     for author, body, parent in replies:
+        body = clean_text(body)
         if isinstance(parent, int):
             parent = posts[parent]
         while parent is not None and parent.depth >= MAX_DEPTH:

@@ -9,9 +9,15 @@ from django.utils.translation import gettext as _
 
 from discussions import permissions
 from discussions.models import Thread
+from discussions.rendering import clean_text
 from network.models import LearningNetworkPage
 
 FEED_LENGTH = 30
+
+
+def _xml(text):
+    """XML 1.0 carries no control characters (services strip them; older rows may not)."""
+    return clean_text(text)
 
 
 class NetworkThreadsFeed(Feed):
@@ -31,10 +37,10 @@ class NetworkThreadsFeed(Feed):
         return network
 
     def title(self, network):
-        return _("New threads in %(network)s") % {"network": network.title}
+        return _xml(_("New threads in %(network)s") % {"network": network.title})
 
     def subtitle(self, network):
-        return network.intro
+        return _xml(network.intro)
 
     def link(self, network):
         return reverse("discussions:thread_list", kwargs={"network_slug": network.slug})
@@ -52,17 +58,17 @@ class NetworkThreadsFeed(Feed):
         return threads
 
     def item_title(self, thread):
-        return thread.title
+        return _xml(thread.title)
 
     def item_description(self, thread):
         # Sanitized at save time; the feed escapes it again as Atom content.
-        return thread.body_html
+        return _xml(thread.body_html)
 
     def item_link(self, thread):
         return thread.get_absolute_url()
 
     def item_author_name(self, thread):
-        return thread.author.get_full_name() if thread.author else ""
+        return _xml(thread.author.get_full_name()) if thread.author else ""
 
     def item_pubdate(self, thread):
         return thread.created_at

@@ -35,8 +35,10 @@ def _name(person):
 
 
 def _message(template, *, quote="", **values):
+    """One line of plain text (it is also an email subject: no line breaks)."""
     message = template % values
-    return f"{message}: {quote}" if quote else message
+    message = f"{message}: {quote}" if quote else message
+    return " ".join(message.split())
 
 
 def _send(people, *, network, actor, verb, message, url, target, skip=()):

@@ -53,6 +53,9 @@ EXCERPT_LENGTH = 240
 # A handle as allauth makes them: letters, digits, "_", "." and "-", not ending in "." or "-".
 MENTION_RE = re.compile(r"(?<![\w@./-])@([A-Za-z0-9_](?:[\w.-]{0,148}[A-Za-z0-9_])?)")
 _WHITESPACE = re.compile(r"\s+")
+# C0 control characters but tab, line feed and carriage return: no use in text, not
+# allowed in XML (the feed), and NUL cannot even be stored by PostgreSQL.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 _parser = (
     MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
@@ -79,6 +82,11 @@ class Rendered:
     @property
     def excerpt(self):
         return excerpt(self.text)
+
+
+def clean_text(text):
+    """What people typed, minus control characters (each becomes U+FFFD)."""
+    return _CONTROL.sub("\ufffd", text or "")
 
 
 def render_markdown(source, *, mentions=True):

@@ -22,7 +22,7 @@ from discussions.models import (
     ThreadRevision,
 )
 from discussions.models.posts import SEGMENT_WIDTH, path_segment
-from discussions.rendering import render_markdown
+from discussions.rendering import clean_text, render_markdown
 
 
 def _tasks():
@@ -54,6 +54,7 @@ def start_thread(
 ):
     """Open a thread; its author follows it; followers of the network hear of it."""
     when = when or timezone.now()
+    title, body = clean_text(title), clean_text(body)
     rendered = render_markdown(body)
     thread = Thread.objects.create(
         network=network,
@@ -93,6 +94,7 @@ def edit_thread(*, thread, editor, title, body, tags=None, principles=None, kind
         written_at=thread.edited_at or thread.created_at,
         replaced_by=editor,
     )
+    title, body = clean_text(title), clean_text(body)
     before = {person.pk for person in render_markdown(thread.body).mentions}
     rendered = render_markdown(body)
     thread.title = title.strip()
@@ -137,6 +139,7 @@ def post_reply(*, thread, author, body, parent=None, when=None):
         if attach_to.depth >= MAX_DEPTH:
             deepest_parent_path = attach_to.path[: SEGMENT_WIDTH * (MAX_DEPTH - 1)]
             attach_to = Post.objects.get(thread=thread, path=deepest_parent_path)
+    body = clean_text(body)
     rendered = render_markdown(body)
     is_new_participant = (
         author.pk != thread.author_id
@@ -190,6 +193,7 @@ def edit_post(*, post, editor, body):
         written_at=post.edited_at or post.created_at,
         replaced_by=editor,
     )
+    body = clean_text(body)
     before = {person.pk for person in render_markdown(post.body).mentions}
     rendered = render_markdown(body)
     post.body = body

@@ -8,7 +8,6 @@ signed-in member and are rate limited.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import F, Value
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -147,6 +146,24 @@ def _write_allowed(request, form):
         return True
     form.add_error(None, TOO_FAST)
     return False
+
+
+def _forbidden(request, network, message):
+    """403 with a reason, on a network the person can see (outsiders got 404 before)."""
+    return render(
+        request,
+        "discussions/forbidden.html",
+        {"network": network, "message": message},
+        status=403,
+    )
+
+
+def _refuse_reply(request, thread):
+    if thread.is_locked:
+        message = _("This thread is locked: it takes no new replies.")
+    else:
+        message = _("Only members of this network reply. Join the network to take part.")
+    return _forbidden(request, thread.network, message)
 
 
 def _safe_next(request, fallback):
@@ -332,7 +349,7 @@ def _about_page(network, page_id):
 def thread_create(request, network_slug):
     network = _network_or_404(request, network_slug)
     if not permissions.can_start_thread(request.user, network):
-        raise PermissionDenied
+        return _forbidden(request, network, _("Only members of this network start threads."))
     about = _about_page(network, request.POST.get("about") or request.GET.get("about"))
     form = ThreadForm(request.POST or None)
     preview = None
@@ -372,7 +389,9 @@ def thread_edit(request, network_slug, pk):
     thread = _thread_or_404(request, network_slug, pk, with_body=True)
     network = thread.network
     if not permissions.can_edit_thread(request.user, thread):
-        raise PermissionDenied
+        return _forbidden(
+            request, network, _("Only the person who started this thread can edit it.")
+        )
     initial = {
         "kind": thread.kind,
         "title": thread.title,
@@ -423,15 +442,21 @@ def thread_reply(request, network_slug, pk):
 @login_required
 def post_reply(request, pk):
     parent = _post_or_404(request, pk)
+    if not permissions.can_reply(request.user, parent.thread):
+        return _refuse_reply(request, parent.thread)
     if not permissions.can_reply_to_post(request.user, parent):
-        raise PermissionDenied
+        return _forbidden(
+            request,
+            parent.thread.network,
+            _("This reply was deleted or hidden: reply to the thread instead."),
+        )
     return _reply(request, parent.thread, parent=parent)
 
 
 def _reply(request, thread, parent):
     user = request.user
     if not permissions.can_reply(user, thread):
-        raise PermissionDenied
+        return _refuse_reply(request, thread)
     form = PostForm(request.POST or None, prefix=_reply_prefix(parent))
     preview = None
     if request.method == "POST" and form.is_valid():
@@ -491,7 +516,7 @@ def _render_new_post(request, thread, post, parent):
 def post_edit(request, pk):
     post = _post_or_404(request, pk)
     if not permissions.can_edit_post(request.user, post):
-        raise PermissionDenied
+        return _forbidden(request, post.thread.network, _("You can edit your own replies only."))
     thread = post.thread
     form = PostForm(request.POST or None, initial={"body": post.body})
     preview = None
@@ -524,7 +549,7 @@ def post_edit(request, pk):
 def post_delete(request, pk):
     post = _post_or_404(request, pk)
     if not permissions.can_delete_post(request.user, post):
-        raise PermissionDenied
+        return _forbidden(request, post.thread.network, _("You can delete your own replies only."))
     thread = post.thread
     if request.method == "POST":
         services.delete_post(post=post, by=request.user)
@@ -558,7 +583,11 @@ def post_permalink(request, pk):
 def post_helpful(request, pk):
     post = _post_or_404(request, pk)
     if not permissions.can_mark_helpful(request.user, post):
-        raise PermissionDenied
+        return _forbidden(
+            request,
+            post.thread.network,
+            _("Members of this network mark other people’s replies as helpful."),
+        )
     helpful = request.POST.get("helpful", "1") == "1"
     if throttle.allow_write(request.user):
         services.mark_helpful(post=post, user=request.user, helpful=helpful)
@@ -583,7 +612,11 @@ def post_accept(request, pk):
     post = _post_or_404(request, pk)
     thread = post.thread
     if not permissions.can_accept_answer(request.user, thread) or not post.shows_text:
-        raise PermissionDenied
+        return _forbidden(
+            request,
+            thread.network,
+            _("The person who asked, or a facilitator, chooses the accepted answer."),
+        )
     if thread.accepted_answer_id == post.pk:
         services.accept_answer(thread=thread, post=None, by=request.user)
         messages.success(request, _("The answer is no longer marked as accepted."))
@@ -599,7 +632,7 @@ def thread_follow(request, network_slug, pk):
     thread = _thread_or_404(request, network_slug, pk)
     network = thread.network
     if not permissions.can_follow_thread(request.user, thread):
-        raise PermissionDenied
+        raise Http404
     follow = request.POST.get("follow", "1") == "1"
     services.follow_thread(user=request.user, thread=thread, follow=follow)
     if _is_htmx(request):
@@ -626,7 +659,7 @@ def thread_follow(request, network_slug, pk):
 def network_follow(request, network_slug):
     network = _network_or_404(request, network_slug)
     if not permissions.can_follow_network(request.user, network):
-        raise PermissionDenied
+        raise Http404
     follow = request.POST.get("follow", "1") == "1"
     services.follow_network(user=request.user, network=network, follow=follow)
     if _is_htmx(request):

@@ -1,0 +1,102 @@
+"""SQL per page: pinned, and the same whether a thread has 2 replies or 500."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from discussions import services
+from discussions.bulk import bulk_add_replies
+from discussions.models import ThreadRead
+from tests.discussions.conftest import add_member
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+# Anonymous: thread+network+author, site, topics, replies, navigation settings.
+THREAD_PAGE_ANONYMOUS = 5
+# Signed in, a member: + session, user, memberships, follow state, own reactions, the
+# read marker (one upsert), the admin-access check of the user bar (2), the bell count.
+THREAD_PAGE_MEMBER = 14
+# The list: network, COUNT, one page of threads (authors joined), tags, site, navigation.
+THREAD_LIST_ANONYMOUS = 6
+# + session, user, memberships, network follow state, user bar (2), bell count.
+THREAD_LIST_MEMBER = 13
+
+WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
+@pytest.fixture
+def sized_thread(network, member, other_member):
+    """A thread with ``count`` replies in a realistic tree, some marked helpful."""
+    writers = [member, other_member, add_member(network, UserFactory())]
+
+    def make(count):
+        thread = services.start_thread(
+            network=network,
+            author=member,
+            title=f"A thread with {count} replies",
+            body="Start",
+            tags=["procurement", "budgets"],
+        )
+        replies = [
+            (writers[n % 3], f"Reply {n} with **bold** text", n - 1 if n % 3 else None)
+            for n in range(count)
+        ]
+        posts = bulk_add_replies(thread=thread, replies=replies)
+        services.mark_helpful(post=posts[1], user=member)
+        thread.refresh_from_db()
+        thread.network = network
+        return thread
+
+    return make
+
+
+def queries_for(client, url):
+    client.get(url)  # warm caches, as a running site has them
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [query["sql"] for query in context.captured_queries]
+
+
+@pytest.mark.parametrize("count", [2, 500])
+def test_thread_page_queries_do_not_grow_with_replies_anonymous(client, sized_thread, count):
+    queries = queries_for(client, sized_thread(count).get_absolute_url())
+    assert len(queries) == THREAD_PAGE_ANONYMOUS, queries
+    assert not [sql for sql in queries if sql.lstrip().upper().startswith(WRITES)]
+
+
+@pytest.mark.parametrize("count", [2, 500])
+def test_thread_page_queries_do_not_grow_with_replies_signed_in(
+    client, sized_thread, other_member, count
+):
+    thread = sized_thread(count)
+    client.force_login(other_member)
+    queries = queries_for(client, thread.get_absolute_url())
+    assert len(queries) == THREAD_PAGE_MEMBER, queries
+    writes = [sql for sql in queries if sql.lstrip().upper().startswith(WRITES)]
+    assert len(writes) == 1 and "discussions_threadread" in writes[0]
+    assert ThreadRead.objects.filter(user=other_member, thread=thread).exists()
+
+
+def test_a_later_page_adds_one_query_for_parents_on_earlier_pages(client, sized_thread):
+    thread = sized_thread(500)
+    queries = queries_for(client, thread.get_absolute_url() + "?page=7")
+    assert len(queries) <= THREAD_PAGE_ANONYMOUS + 1, queries
+
+
+def test_anonymous_readers_get_no_session(client, sized_thread):
+    response = client.get(sized_thread(3).get_absolute_url())
+    assert "sessionid" not in response.cookies
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_thread_list_queries_are_pinned(client, network, member, other_member, count):
+    for number in range(count):
+        services.start_thread(
+            network=network, author=member, title=f"Thread {number}", body="x", tags=["t"]
+        )
+    url = f"/networks/{network.slug}/threads/"
+    assert len(queries_for(client, url)) == THREAD_LIST_ANONYMOUS
+    client.force_login(other_member)
+    assert len(queries_for(client, url)) == THREAD_LIST_MEMBER
