@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 # Each app's demo module has a ``seed(stdout)`` that creates its rows when missing. They
 # run in this order (later ones build on earlier ones); a module that does not exist yet
@@ -20,6 +21,9 @@ SEEDERS = [
     "search.demo.seed",
     "home.demo.seed_navigation",
 ]
+
+
+LOCMEM_MAILER = "django.core.mail.backends.locmem.EmailBackend"
 
 
 def _load(dotted_path):
@@ -67,7 +71,9 @@ class Command(BaseCommand):
                 "DEBUG is off, so this may be a production site: seed_demo creates "
                 "accounts with a published password. Use --force to run it anyway."
             )
-        with _quiet("django.tasks", "wagtail"), transaction.atomic():
+        # The demo's notifications stay in the app: their emails would flood the console.
+        quiet_mail = override_settings(MAILERS={"default": {"BACKEND": LOCMEM_MAILER}})
+        with _quiet("django.tasks", "wagtail"), quiet_mail, transaction.atomic():
             for dotted_path in SEEDERS:
                 seed = _load(dotted_path)
                 if seed is None:
