@@ -186,9 +186,10 @@ def request_membership(*, network, user, message=""):
 
 
 @transaction.atomic
-def leave_network(*, membership):
+def leave_network(*, network, user):
     """Leave a network, or withdraw a pending request. The last lead cannot leave."""
-    locked = _locked(membership)
+    membership = Membership.objects.filter(network=network, user=user).first()
+    locked = _locked(membership) if membership is not None else None
     if locked is None:
         raise ValidationError(_("You are not a member of this network."))
     if _is_last_lead(locked):
@@ -196,10 +197,11 @@ def leave_network(*, membership):
             _("You are the last lead of this network: appoint another lead before you leave.")
         )
     action = "network.membership.leave" if locked.is_active else "network.membership.withdraw"
-    _log(locked, action, user=locked.user, data=_data(locked), deleted=True)
+    _log(locked, action, user=user, data=_data(locked), deleted=True)
     locked.delete()
-    refresh_member_count(network=locked.network)
-    permissions.forget(membership.user, locked.user)
+    refresh_member_count(network=network)
+    permissions.forget(user)
+    return locked
 
 
 # --- Decisions by facilitators, leads and staff -------------------------------------

@@ -186,7 +186,7 @@ def membership_leave(request, slug):
     was_pending = membership.is_pending
     was_viewable = permissions.can_view(request.user, network)
     try:
-        services.leave_network(membership=membership)
+        services.leave_network(network=network, user=request.user)
     except ValidationError as error:
         return _panel_response(request, network, notice=_error_text(error), level="error")
     notice = (

@@ -22,9 +22,9 @@ class _ServiceErrorsMixin:
         try:
             return super().form_valid(form)
         except (ValidationError, PermissionDenied) as error:
-            form.add_error(
-                None, error.messages if isinstance(error, ValidationError) else str(error)
-            )
+            messages = error.messages if isinstance(error, ValidationError) else [str(error)]
+            form.add_error(None, messages)
+            self.produced_error_message = " ".join(messages)
             return self.form_invalid(form)
 
 

@@ -16,6 +16,7 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -26,6 +27,7 @@ from network.models.membership import Membership, Role
 from network.models.taxonomy import CharterPrinciple
 
 NETWORKS_PER_PAGE = 24
+CARD_IMAGE_FILTER = "fill-640x240"  # keep in step with templates/network/_network_card.html
 
 
 class Visibility(models.TextChoices):
@@ -151,9 +153,9 @@ class NetworkPageQuerySet(PageQuerySet):
         return self.filter(permissions.listed_networks_q(user))
 
     def for_listing(self):
+        images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_FILTER)
         return (
-            self.select_related("cover_image")
-            .prefetch_related("principles")
+            self.prefetch_related(models.Prefetch("cover_image", queryset=images), "principles")
             .defer_streamfields()
             .order_by("title")
         )
@@ -291,8 +293,12 @@ class LearningNetworkPage(Page):
     def stewards(self):
         return list(Membership.objects.for_network(self).stewards())
 
-    def membership_panel_context(self, user):
-        """What the join / leave panel needs; also rendered alone for htmx."""
+    def membership_panel_context(self, user, stewards=None):
+        """What the join / leave panel needs; also rendered alone for htmx.
+
+        ``stewards`` (this network's leads and facilitators), when already fetched,
+        saves the query that tells whether the person is the last lead.
+        """
         membership = permissions.membership_for(user, self)
         invitation = None
         if user.is_authenticated and membership is None:
@@ -307,6 +313,13 @@ class LearningNetworkPage(Page):
             from network.forms import JoinRequestForm
 
             request_form = JoinRequestForm()
+        is_last_lead = False
+        if membership is not None and membership.is_active and membership.role == Role.LEAD:
+            if stewards is None:
+                leads = Membership.objects.for_network(self).leads().count()
+            else:
+                leads = sum(1 for steward in stewards if steward.role == Role.LEAD)
+            is_last_lead = leads == 1
         return {
             "page": self,
             "membership": membership,
@@ -315,22 +328,18 @@ class LearningNetworkPage(Page):
             "can_join": permissions.can_join(user, self),
             "can_request_to_join": can_request_to_join,
             "can_view": permissions.can_view(user, self),
-            "is_last_lead": (
-                membership is not None
-                and membership.is_active
-                and membership.role == Role.LEAD
-                and Membership.objects.for_network(self).leads().count() == 1
-            ),
+            "is_last_lead": is_last_lead,
         }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         can_view = permissions.can_view(user, self)
-        context.update(self.membership_panel_context(user))
+        stewards = self.stewards()
+        context.update(self.membership_panel_context(user, stewards=stewards))
         context.update(
             can_view=can_view,
-            stewards=self.stewards(),
+            stewards=stewards,
             can_see_members=permissions.can_see_members(user, self),
             can_moderate=permissions.can_moderate(user, self),
         )

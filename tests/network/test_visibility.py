@@ -2,6 +2,7 @@
 
 import pytest
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 
 from home.models import StandardPage
 from network import permissions
@@ -89,9 +90,7 @@ def test_index_teaser_card_hides_principles_and_member_count(world, as_role, cha
     assert principle.name in card
 
 
-def test_index_filters_by_principle_and_never_matches_a_teaser(
-    world, as_role, charter_principles
-):
+def test_index_filters_by_principle_and_never_matches_a_teaser(world, as_role, charter_principles):
     principle = charter_principles[2]
     for network in (world.public, world.listed):
         network.principles.add(principle)
@@ -218,3 +217,62 @@ def test_visible_pages_q_uses_one_query_for_hidden_paths(world, django_assert_nu
     ids = set(Page.objects.filter(q).values_list("pk", flat=True))
     assert world.public.pk in ids
     assert world.private.pk not in ids and world.listed.pk not in ids
+
+
+def test_documents_used_only_inside_a_members_only_network_answer_404(
+    world, as_role, settings, tmp_path
+):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection, ReferenceIndex
+
+    # Wagtail serves documents from a local path, which in-memory storage lacks.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    settings.MEDIA_ROOT = str(tmp_path)
+    collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    Document = get_document_model()
+    secret = Document(title="Draft action plan", collection=collection)
+    secret.file.save("draft-plan.txt", ContentFile(b"draft"), save=False)
+    secret.save()
+    shared = Document(title="Public guide", collection=collection)
+    shared.file.save("guide.txt", ContentFile(b"guide"), save=False)
+    shared.save()
+    link = '<p><a linktype="document" id="{}">{}</a></p>'
+    world.private.body = [
+        ("paragraph", RichText(link.format(secret.pk, "plan") + link.format(shared.pk, "g")))
+    ]
+    world.private.save()
+    world.public.body = [("paragraph", RichText(link.format(shared.pk, "guide")))]
+    world.public.save()
+    ReferenceIndex.create_or_update_for_object(world.private)
+    ReferenceIndex.create_or_update_for_object(world.public)
+
+    for role, expected in (("anonymous", 404), ("outsider", 404), ("member", 200)):
+        client = as_role(role)
+        assert client.get(secret.url).status_code == expected, role
+        assert client.get(shared.url).status_code == 200, role
+
+
+def test_network_permissions_template_tag(world, rf):
+    from django.template import Context, Template
+
+    request = rf.get("/")
+    request.user = world.facilitator
+    template = Template(
+        "{% load network_tags %}{% network_permissions network as perms %}"
+        "{{ perms.view }} {{ perms.post }} {{ perms.moderate }} {{ perms.manage_roles }}"
+    )
+    rendered = template.render(Context({"request": request, "network": world.private}))
+    assert rendered == "True True True False"
+
+
+def test_member_actions_are_rate_limited(world, as_role):
+    client = as_role("outsider")
+    statuses = [
+        client.post(f"/networks/{world.private.slug}/join/").status_code for _ in range(31)
+    ]
+    assert statuses[:30] == [404] * 30
+    assert statuses[30] == 429
