@@ -40,9 +40,10 @@ GONE = '<p class="post__gone">{text}</p>'
 HELPFUL_FORM = (
     '<form class="inline-form" method="post" action="{url}helpful/" hx-post="{url}helpful/" '
     'hx-swap="outerHTML">{csrf}<input type="hidden" name="helpful" value="{value}">'
-    '<button type="submit" class="link-button" aria-pressed="{pressed}">{label} '
-    '<span class="count">{count}</span></button></form>'
+    '<button type="submit" class="link-button" aria-pressed="{pressed}">{label}{count}'
+    "</button></form>"
 )
+COUNT = ' <span class="count">· {count}</span>'
 HELPFUL_COUNT = '<span class="muted">{text}</span>'
 REPLY_LINK = (
     '<a href="{url}reply/" hx-get="{url}reply/" hx-target="closest article" '
@@ -96,7 +97,9 @@ class PostRenderer:
         for parents shown on an earlier page (when there are any) and one for the
         person's own "helpful" marks (members only)."""
         ids = {post.pk for post in posts}
-        outside = {p.parent_id for p in posts if p.parent_id and p.parent_id not in ids}
+        # A new reply appears right under what it answers: no "in reply to" needed.
+        outside = set() if new else {p.parent_id for p in posts if p.parent_id not in ids}
+        outside.discard(None)
         parents = self._parents(outside) if outside else {}
         helpful = set()
         if self.access.post and posts:
@@ -219,7 +222,7 @@ class PostRenderer:
                 value="0" if marked else "1",
                 pressed="true" if marked else "false",
                 label=self.labels["helpful"],
-                count=post.helpful_count,
+                count=COUNT.format(count=post.helpful_count) if post.helpful_count else "",
             )
         )
 
