@@ -8,9 +8,26 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+# IANA's geographic areas: their zones are the canonical names people pick from.
+# Leaves out legacy aliases (US/Eastern, GB, Etc/GMT+5 ...) and tzdata's "localtime"
+# and "Factory", which are not zones at all (browsers reject "localtime").
+TIME_ZONE_AREAS = (
+    "Africa/",
+    "America/",
+    "Antarctica/",
+    "Arctic/",
+    "Asia/",
+    "Atlantic/",
+    "Australia/",
+    "Europe/",
+    "Indian/",
+    "Pacific/",
+)
+
 
 def time_zone_choices():
-    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+    names = [name for name in zoneinfo.available_timezones() if name.startswith(TIME_ZONE_AREAS)]
+    return [("UTC", "UTC")] + [(name, name.replace("_", " ")) for name in sorted(names)]
 
 
 def language_choices():

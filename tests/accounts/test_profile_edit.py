@@ -154,3 +154,12 @@ def test_switching_the_claim_replaces_the_pending_one(client, user):
     assert list(Affiliation.objects.filter(user=user).values_list("organisation", flat=True)) == [
         second.pk
     ]
+
+
+def test_time_zones_offered_are_real_places_not_aliases(client, user):
+    client.force_login(user)
+    html = client.get(URL).content.decode()
+    assert '<option value="America/Montevideo"' in html
+    assert '<option value="UTC"' in html
+    for alias in ("localtime", "Factory", "US/Eastern", "Etc/GMT+5"):
+        assert f'<option value="{alias}"' not in html
