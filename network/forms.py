@@ -12,7 +12,7 @@ from network.models import Membership, Role
 
 class JoinRequestForm(forms.Form):
     message = forms.CharField(
-        label=_("Message to the facilitators (optional)"),
+        label=_("Message to the facilitators"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
