@@ -647,4 +647,5 @@ def seed(stdout):
     for network in networks.values():
         for person in _people_of(network)[:2]:
             services.follow_network(user=person, network=network)
-    stdout.write(f"  {created} threads created")
+    if created:
+        stdout.write(f"  {created} threads created")

@@ -14,6 +14,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from accounts.demo import ADMIN_EMAIL, EDITOR_EMAIL
 from accounts.models import User
+from accounts.staff import grant_staff_permissions
 from home.models import HomePage, NavigationSettings, StandardPage
 from home.site_setup import ensure_home_site
 
@@ -433,6 +434,8 @@ def _ensure_editors_group(home, stdout):
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=permission
         )
+    # Organisations and the affiliation queue: the same rights a migrated site gives.
+    grant_staff_permissions([group])
     editor = User.objects.filter(email=EDITOR_EMAIL).first()
     if editor is not None:
         editor.groups.add(group)
