@@ -17,12 +17,15 @@ from discussions.rendering import clean_text, render_markdown
 
 @transaction.atomic
 def bulk_add_replies(*, thread, replies, start=None, step=timedelta(minutes=7)):
-    """Add replies to ``thread``. ``replies`` is a list of ``(author, body, parent)``
-    where ``parent`` is None (a reply to the thread), an existing ``Post``, or the index
-    of an earlier item in the list. Returns the new posts in list order.
+    """Add replies to ``thread``, ``step`` apart from ``start``.
+
+    ``replies`` is a list of ``(author, body, parent)`` where ``parent`` is None (a reply
+    to the thread), an existing ``Post``, or the index of an earlier item in the list.
+    Returns the new posts in list order.
     """
     thread = Thread.objects.select_for_update().get(pk=thread.pk)
-    when = start or timezone.now()
+    # Without a start, the replies end now (one ``step`` apart), never in the future.
+    when = start or timezone.now() - step * len(replies)
     last_child = {}  # parent's path ("" for the thread) -> last sibling number used
     for path in Post.objects.filter(thread=thread).values_list("path", flat=True):
         key, number = path[:-SEGMENT_WIDTH], int(path[-SEGMENT_WIDTH:])

@@ -182,7 +182,7 @@ class PostRenderer:
                 pk=post.pk,
                 context=post.parent_outside or "",
                 author=byline,
-                when_iso=when.isoformat(),
+                when_iso=when.isoformat(timespec="seconds"),
                 when=f"{when.day} {self.months[when.month]} {when.year}, {when:%H:%M}",
                 badges=badges,
                 body=body,

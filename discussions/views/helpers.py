@@ -7,6 +7,7 @@ person may not read answers 404, like any unknown address.
 """
 
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import render
@@ -17,7 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
 from discussions import permissions, throttle
-from discussions.models import Post, Thread
+from discussions.models import Follow, Post, Thread
 from network.models import LearningNetworkPage
 
 REPLIES_PER_PAGE = 25
@@ -56,22 +57,26 @@ def network_or_404(request, slug):
     return network
 
 
-def thread_or_404(request, network_slug, pk, *, with_body=False):
+def thread_or_404(request, network_slug, pk, *, with_body=False, with_reader_state=False):
     """The thread, its network and its author in one query; 404 unless the person may
-    read it (a members-only network's threads do not exist for outsiders)."""
+    read it (a members-only network's threads do not exist for outsiders).
+
+    ``with_reader_state`` also brings, for a signed-in person, whether they follow the
+    thread (``is_following``) and when they last read it (``last_read_at``).
+    """
     fields = [
         field.name for field in Thread._meta.concrete_fields if with_body or field.name != "body"
     ]
-    thread = (
-        Thread.objects.select_related("network", "author")
-        .only(
-            *fields,
-            *(f"network__{name}" for name in NETWORK_FIELDS),
-            *(f"author__{name}" for name in AUTHOR_FIELDS),
-        )
-        .filter(pk=pk, network__slug=network_slug, network__live=True)
-        .first()
+    threads = Thread.objects.select_related("network", "author").only(
+        *fields,
+        *(f"network__{name}" for name in NETWORK_FIELDS),
+        *(f"author__{name}" for name in AUTHOR_FIELDS),
     )
+    if with_reader_state and request.user.is_authenticated:
+        threads = threads.with_read_state(request.user).annotate(
+            is_following=Exists(Follow.objects.filter(user=request.user, thread=OuterRef("pk")))
+        )
+    thread = threads.filter(pk=pk, network__slug=network_slug, network__live=True).first()
     if thread is None or not permissions.can_view_thread(request.user, thread):
         raise Http404
     return thread

@@ -106,7 +106,7 @@ def _follows_network(user, network):
 
 
 def thread_detail(request, network_slug, pk, slug=None):
-    thread = thread_or_404(request, network_slug, pk)
+    thread = thread_or_404(request, network_slug, pk, with_reader_state=True)
     network = thread.network
     user = request.user
     access = permissions.ThreadAccess(user, thread)
@@ -122,15 +122,16 @@ def thread_detail(request, network_slug, pk, slug=None):
         csrf_input=context["csrf_input"],
     )
     posts = renderer.prepare(list(page_obj.object_list))
-    if user.is_authenticated:
+    last_read = getattr(thread, "last_read_at", None)
+    if user.is_authenticated and (last_read is None or last_read < thread.last_activity_at):
+        # One write, and only when there is something new since the last visit.
         services.mark_read(user=user, thread=thread)
     context.update(page_obj=page_obj, posts=posts, reply_form=PostForm())
     return render(request, "discussions/thread_detail.html", context)
 
 
 def _thread_context(request, network, thread, access):
-    user = request.user
-    following = access.follow and Follow.objects.filter(user=user, thread=thread).exists()
+    following = access.follow and getattr(thread, "is_following", False)
     return {
         "network": network,
         "network_url": network.get_url(request=request),
