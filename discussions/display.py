@@ -95,17 +95,19 @@ class PostRenderer:
     def prepare(self, posts, *, new=False):
         """Work out everything about ``posts`` in bulk, then render each. Queries: one
         for parents shown on an earlier page (when there are any) and one for the
-        person's own "helpful" marks (members only)."""
+        person's own "helpful" marks (members, on pages where some reply has marks)."""
         ids = {post.pk for post in posts}
         # A new reply appears right under what it answers: no "in reply to" needed.
         outside = set() if new else {p.parent_id for p in posts if p.parent_id not in ids}
         outside.discard(None)
         parents = self._parents(outside) if outside else {}
         helpful = set()
-        if self.access.post and posts:
+        # Only a reply someone marked helpful can carry this person's mark.
+        marked = [post.pk for post in posts if post.helpful_count]
+        if self.access.post and marked:
             helpful = set(
                 Reaction.objects.filter(
-                    user=self.user, post_id__in=ids, kind=Reaction.Kind.HELPFUL
+                    user=self.user, post_id__in=marked, kind=Reaction.Kind.HELPFUL
                 ).values_list("post_id", flat=True)
             )
         for post in posts:

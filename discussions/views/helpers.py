@@ -16,6 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from discussions import permissions, throttle
 from discussions.models import Follow, Post, Thread
@@ -24,7 +25,7 @@ from network.models import LearningNetworkPage
 REPLIES_PER_PAGE = 25
 THREADS_PER_PAGE = 20
 
-TOO_FAST = _(
+TOO_FAST = gettext_lazy(
     "You are posting faster than we allow. Please wait a few minutes and try again; "
     "what you wrote is still here."
 )

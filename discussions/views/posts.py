@@ -180,7 +180,7 @@ def post_helpful(request, pk):
             _("Members of this network mark other people’s replies as helpful."),
         )
     helpful = request.POST.get("helpful", "1") == "1"
-    if throttle.allow_write(request.user):
+    if throttle.allow_write(request.user, bucket=throttle.REACTIONS):
         services.mark_helpful(post=post, user=request.user, helpful=helpful)
     else:
         messages.error(request, TOO_FAST)

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 # Anonymous: thread+network+author, site, topics, replies, navigation settings.
 THREAD_PAGE_ANONYMOUS = 5
-# Signed in, a member: + session, user, memberships, own reactions, the admin-access
-# check of the user bar (2), the bell count. (Follow state and read marker come with the
+# Signed in, a member: + session, user, memberships, own "helpful" marks (pages where a
+# reply has marks), the admin-access check of the user bar (2), the bell count. (Follow state and read marker come with the
 # thread; the marker is written only when there is something new: see below.)
 THREAD_PAGE_MEMBER = 12
 # The list: network, COUNT, one page of threads (authors joined), tags, site, navigation.
@@ -77,6 +77,18 @@ def test_thread_page_queries_do_not_grow_with_replies_signed_in(
     queries = queries_for(client, thread.get_absolute_url())
     assert len(queries) == THREAD_PAGE_MEMBER, queries
     assert not [sql for sql in queries if sql.lstrip().upper().startswith(WRITES)]
+
+
+def test_no_query_for_own_marks_when_no_reply_on_the_page_has_any(
+    client, network, member, other_member
+):
+    thread = services.start_thread(network=network, author=member, title="T", body="x")
+    bulk_add_replies(thread=thread, replies=[(member, "r", None)] * 3)
+    thread.network = network
+    client.force_login(other_member)
+    queries = queries_for(client, thread.get_absolute_url())
+    assert len(queries) == THREAD_PAGE_MEMBER - 1
+    assert not [sql for sql in queries if "discussions_reaction" in sql]
 
 
 def test_a_signed_in_view_writes_at_most_its_read_marker(client, thread, other_member):
