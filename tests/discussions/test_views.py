@@ -399,3 +399,27 @@ def test_page_discussion_tag_lists_the_threads_about_a_page(network, member):
     html = render_tag("{% page_discussion page %}", member, page=lesson)
     assert "On it" in html and "Unrelated" not in html
     assert f"?about={lesson.pk}" in html
+
+
+def test_editing_a_thread_keeps_what_was_typed_on_errors_and_saves_a_revision(
+    client, thread, member
+):
+    from discussions.models import ThreadRevision
+
+    client.force_login(member)
+    url = reverse("discussions:thread_edit", args=[thread.network.slug, thread.pk])
+    page = client.get(url).content.decode()
+    assert thread.title in page
+    data = {"kind": "discussion", "title": "", "body": "Changed **text**", "tags": "x"}
+    response = client.post(url, data)
+    assert "Give your thread a title." in response.content.decode()
+    assert "Changed **text**" in response.content.decode()
+    response = client.post(url, {**data, "title": "Better title"})
+    thread.refresh_from_db()
+    assert response["Location"] == thread.get_absolute_url()
+    assert thread.title == "Better title" and thread.body_html.startswith("<p>Changed <strong>")
+    assert ThreadRevision.objects.filter(thread=thread).count() == 1
+    assert (
+        '<span class="edited">edited</span>'
+        in client.get(thread.get_absolute_url()).content.decode()
+    )
