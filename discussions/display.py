@@ -35,7 +35,7 @@ ARTICLE = (
 CONTEXT = '<p class="post__context"><a href="{url}">{label}</a>{quote}</p>'
 AUTHOR_LINK = '<a class="post__author" href="{url}">{name}</a>'
 AUTHOR_GONE = '<span class="post__author">{name}</span>'
-BODY = '<div class="post__body prose">{html}</div>'
+BODY = '<div class="post__body prose markdown">{html}</div>'
 GONE = '<p class="post__gone">{text}</p>'
 HELPFUL_FORM = (
     '<form class="inline-form" method="post" action="{url}helpful/" hx-post="{url}helpful/" '

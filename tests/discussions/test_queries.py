@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 # Anonymous: thread+network+author, site, topics, replies, navigation settings.
 THREAD_PAGE_ANONYMOUS = 5
 # Signed in, a member: + session, user, memberships, own "helpful" marks (pages where a
-# reply has marks), the admin-access check of the user bar (2), the bell count. (Follow state and read marker come with the
-# thread; the marker is written only when there is something new: see below.)
+# reply has marks), the admin-access check of the user bar (2), the bell count. (Follow
+# state and read marker come with the thread; the marker is written only when there is
+# something new: see below.)
 THREAD_PAGE_MEMBER = 12
 # The list: network, COUNT, one page of threads (authors joined), tags, site, navigation.
 THREAD_LIST_ANONYMOUS = 6
