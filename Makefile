@@ -39,8 +39,17 @@ run: $(VENV)/.runtime ## Install, migrate, load demo content, serve on http://12
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# The Nu Html Checker for the site sweep, from npm (needs Java to run). Without npm the
+# sweep is skipped with its reason printed; .ci/run installs both and requires them.
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@ \
+		|| echo "npm ci failed: the site sweep will be skipped."; \
+	else echo "No npm: vnu.jar not installed, so the site sweep will be skipped."; fi
+
 .PHONY: test
-test: $(VENV)/.dev ## Run the whole test suite (browser tests need /usr/bin/chromium)
+test: $(VENV)/.dev $(VNU_JAR) ## Run the whole test suite (browser tests need /usr/bin/chromium)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 .PHONY: lint
