@@ -21,6 +21,7 @@ from django.utils.timezone import get_current_timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.models import User
 from discussions.models import Post, Reaction
 from discussions.rendering import excerpt
 
@@ -54,6 +55,72 @@ ACCEPT_FORM = (
     '<button type="submit" class="link-button">{label}</button></form>'
 )
 LINK = '<a href="{url}{action}/">{label}</a>'
+
+
+class Author:
+    """Who wrote a reply, as the thread page needs it (name and profile address)."""
+
+    __slots__ = ("pk", "username", "display_name", "email")
+
+    def __init__(self, pk, username, display_name, email):
+        self.pk, self.username, self.display_name, self.email = pk, username, display_name, email
+
+    # The accounts app's own rules, applied to these few columns.
+    get_full_name = User.get_full_name
+    get_absolute_url = User.get_absolute_url
+
+
+class Reply:
+    """A reply read from ``Post.objects.tree_rows()``: the columns the page shows, with
+    the same names and rules as ``Post`` (``shows_text``), without a model instance."""
+
+    __slots__ = (
+        "pk",
+        "parent_id",
+        "depth",
+        "body_html",
+        "created_at",
+        "edited_at",
+        "is_deleted",
+        "is_hidden",
+        "helpful_count",
+        "author_id",
+        "author",
+        # Set by PostRenderer.prepare:
+        "url",
+        "is_accepted",
+        "show_text",
+        "marked_helpful",
+        "parent_outside",
+        "html",
+    )
+
+    def __init__(self, row):
+        (
+            self.pk,
+            self.parent_id,
+            self.depth,
+            self.body_html,
+            self.created_at,
+            self.edited_at,
+            self.is_deleted,
+            self.is_hidden,
+            self.helpful_count,
+            self.author_id,
+            username,
+            display_name,
+            email,
+        ) = row
+        self.author = (
+            Author(self.author_id, username, display_name, email) if self.author_id else None
+        )
+
+    shows_text = Post.shows_text
+
+
+def replies(rows):
+    """``Reply`` objects from rows of ``Post.objects.tree_rows()``."""
+    return [Reply(row) for row in rows]
 
 
 def labels():

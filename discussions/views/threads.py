@@ -111,7 +111,7 @@ def thread_detail(request, network_slug, pk, slug=None):
     user = request.user
     access = permissions.ThreadAccess(user, thread)
     paginator = TreePaginator(
-        Post.objects.tree(thread), REPLIES_PER_PAGE, count=thread.listed_count
+        Post.objects.tree_rows(thread), REPLIES_PER_PAGE, count=thread.listed_count
     )
     page_obj = paginator.get_page(request.GET.get("page"))
     context = _thread_context(request, network, thread, access)
@@ -121,7 +121,7 @@ def thread_detail(request, network_slug, pk, slug=None):
         accepted_id=thread.accepted_answer_id,
         csrf_input=context["csrf_input"],
     )
-    posts = renderer.prepare(list(page_obj.object_list))
+    posts = renderer.prepare(display.replies(page_obj.object_list))
     last_read = getattr(thread, "last_read_at", None)
     if user.is_authenticated and (last_read is None or last_read < thread.last_activity_at):
         # One write, and only when there is something new since the last visit.
