@@ -9,7 +9,7 @@ concerns through ``accounts.services.notify``. Emails go out after commit.
 import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -81,11 +81,28 @@ def _data(membership, **extra):
 def _locked(membership):
     """Re-read a membership under a row lock; ``None`` when it is gone."""
     return (
-        Membership.objects.select_for_update()
+        Membership.objects.select_for_update(of=("self",))
         .select_related("user", "network")
         .filter(pk=membership.pk)
         .first()
     )
+
+
+def _locked_invitation(invitation):
+    return (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("network")
+        .get(pk=invitation.pk)
+    )
+
+
+def _create_membership(**fields):
+    """Create a membership; a concurrent duplicate gets the same message as a repeat."""
+    try:
+        with transaction.atomic():
+            return Membership.objects.create(**fields)
+    except IntegrityError as error:
+        raise ValidationError(_("You are already a member of this network.")) from error
 
 
 def _network_url(network):
@@ -138,7 +155,7 @@ def join_network(*, network, user):
         _("This network accepts new members by request only."),
     )
     now = timezone.now()
-    membership = Membership.objects.create(
+    membership = _create_membership(
         network=network,
         user=user,
         role=Role.MEMBER,
@@ -164,7 +181,7 @@ def request_membership(*, network, user, message=""):
         permissions.can_request_to_join(user, network),
         _("This network cannot be joined by request."),
     )
-    membership = Membership.objects.create(
+    membership = _create_membership(
         network=network,
         user=user,
         role=Role.MEMBER,
@@ -444,7 +461,7 @@ def accept_invitation(*, invitation, user):
     """Accept with the link's token: the person becomes an active member in the invited
     role (a pending request of theirs is approved with it).
     """
-    locked = Invitation.objects.select_for_update().select_related("network").get(pk=invitation.pk)
+    locked = _locked_invitation(invitation)
     if not locked.is_open:
         raise ValidationError(_("This invitation is no longer valid."))
     network = locked.network
@@ -495,7 +512,7 @@ def accept_invitation(*, invitation, user):
 
 @transaction.atomic
 def decline_invitation(*, invitation, user):
-    locked = Invitation.objects.select_for_update().select_related("network").get(pk=invitation.pk)
+    locked = _locked_invitation(invitation)
     if not locked.is_open:
         raise ValidationError(_("This invitation is no longer valid."))
     locked.declined_at = timezone.now()
@@ -511,7 +528,7 @@ def decline_invitation(*, invitation, user):
 
 @transaction.atomic
 def revoke_invitation(*, invitation, actor):
-    locked = Invitation.objects.select_for_update().select_related("network").get(pk=invitation.pk)
+    locked = _locked_invitation(invitation)
     _require(
         permissions.can_moderate(actor, locked.network),
         _("Only the network's facilitators and leads can withdraw invitations."),

@@ -108,7 +108,7 @@ def test_membership_history_shows_logged_changes(staff, world):
     assert "Approved Pending Person as member of Subnational open data" in html
 
 
-def test_editors_see_the_network_fields_in_the_page_editor(staff, world):
+def test_editors_see_the_network_fields_in_the_page_editor(staff, world, charter_principles):
     response = staff.get(f"/admin/pages/{world.public.pk}/edit/")
     html = response.content.decode()
     assert response.status_code == 200

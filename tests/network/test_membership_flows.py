@@ -419,3 +419,28 @@ def test_my_networks_lists_memberships_requests_and_invitations(world, as_role):
     assert "Invitations" in html and world.public.title in html.split("Networks I belong to")[0]
     html = as_role("lead").get("/my/networks/").content.decode()
     assert html.count("Manage members") == 4
+
+
+def test_htmx_join_that_opens_members_only_content_reloads_the_page(
+    world, as_role, network_factory
+):
+    from network.models import JoinPolicy, Visibility
+
+    network = network_factory(
+        title="Open circle",
+        slug="open-circle",
+        visibility=Visibility.MEMBERS_ONLY,
+        listed_publicly=True,
+        join_policy=JoinPolicy.OPEN,
+    )
+    client = as_role("outsider")
+    response = client.post(url(network, "join"), **HTMX)
+    assert response.status_code == 204
+    assert response["HX-Redirect"] == network.url
+    assert "Welcome!" in client.get(network.url).content.decode()  # the message waits
+
+
+def test_htmx_leave_of_an_unlisted_network_goes_to_my_networks(world, as_role):
+    response = as_role("member").post(url(world.private, "leave"), **HTMX)
+    assert response.status_code == 204
+    assert response["HX-Redirect"] == "/my/networks/"
