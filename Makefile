@@ -67,3 +67,11 @@ format: $(VENV)/.dev ## Format Python and templates in place
 .PHONY: worker
 worker: $(VENV)/.runtime ## Run the background task worker (needed with TASK_BACKEND=database)
 	$(BIN)/python manage.py db_worker --no-reload
+
+.PHONY: bench
+bench: $(VENV)/.dev ## Benchmark pages against a hello-world view (PostgreSQL, gunicorn, wrk)
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect 15 main start
+	@psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='lnp_bench'" | grep -q 1 \
+		|| createdb -h 127.0.0.1 -U postgres lnp_bench
+	$(BIN)/python -m bench.run $(BENCH_ARGS)

@@ -7,6 +7,11 @@ from django.utils import timezone, translation
 from accounts.models import Notification
 
 
+def one_line(text):
+    """Email subjects may not hold line breaks (Django refuses them)."""
+    return " ".join(str(text).split())
+
+
 @task()
 def send_notification_email(*, notification_id):
     """Email one notification; safe to run twice (it sends at most once)."""
@@ -30,7 +35,7 @@ def send_notification_email(*, notification_id):
     )
     if claimed:
         send_mail(
-            subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + notification.message[:120],
+            subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + one_line(notification.message)[:120],
             message=body,
             from_email=None,
             recipient_list=[recipient.email],

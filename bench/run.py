@@ -50,7 +50,7 @@ def session_cookie():
 
     from bench.setup import member
 
-    client = Client()
+    client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(member())
     return f"sessionid={client.cookies['sessionid'].value}"
 
@@ -67,7 +67,7 @@ def count_queries(path, signed_in):
 
     from bench.setup import member
 
-    client = Client()
+    client = Client(HTTP_HOST="127.0.0.1")
     if signed_in:
         client.force_login(member())
     client.get(path)  # warm caches the way a running server has them

@@ -123,3 +123,17 @@ def test_list_queries_do_not_grow(client, user, count, django_assert_num_queries
     # unread count
     with django_assert_num_queries(9):
         assert client.get(LIST_URL).status_code == 200
+
+
+def test_notification_email_subject_is_one_line(
+    db, mailoutbox, django_capture_on_commit_callbacks
+):
+    from accounts.services import notify
+    from tests.factories import UserFactory
+
+    recipient = UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(recipient=recipient, verb="test", message="First line\nsecond line")
+    assert len(mailoutbox) == 1
+    assert "\n" not in mailoutbox[0].subject
+    assert mailoutbox[0].subject.endswith("First line second line")
