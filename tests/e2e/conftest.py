@@ -12,6 +12,7 @@ import pytest
 from tests.e2e.support import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    clear_caches,
     point_default_site_at,
     serve_media,
     watch_problems,
@@ -54,11 +55,9 @@ def problems(context):
 @pytest.fixture
 def site_url(live_server, transactional_db):
     """The live server's base URL, with the Wagtail root, home page and Site in place."""
-    from django.core.cache import cache
-
     from home.site_setup import ensure_home_site
 
-    cache.clear()  # flushed rows, reused ids: nothing cached may outlive them
+    clear_caches()  # flushed rows, reused ids: nothing cached may outlive them
     ensure_home_site()
     point_default_site_at(live_server.url)
     return live_server.url

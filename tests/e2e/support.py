@@ -82,7 +82,9 @@ def watch_problems(context):
     def on_page(page):
         def on_console(message):
             if message.type == "error":
-                problems.console_errors.append(f"{message.text} on {page.url}")
+                source = message.location.get("url") or page.url
+                where = page.url if source == page.url else f"{source} on {page.url}"
+                problems.console_errors.append(f"{message.text} ({where})")
 
         page.on("console", on_console)
         page.on("pageerror", lambda error: problems.page_errors.append(f"{error} on {page.url}"))
@@ -164,3 +166,16 @@ def serve_media(context):
         route.fulfill(status=200, body=body, content_type=content_type)
 
     context.route(f"**{settings.MEDIA_URL}**", fulfil)
+
+
+def clear_caches():
+    """Empty every cache before a browser test builds its data.
+
+    Test databases are flushed between tests but the in-memory cache is not, and on
+    SQLite ids restart after a flush: a new image could then get an earlier test's cached
+    rendition, whose file is gone (a 404 that only shows in the full suite).
+    """
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()

@@ -34,12 +34,12 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import Resolver404, resolve
 
 from tests.e2e.support import (
     axe_violations,
+    clear_caches,
     point_default_site_at,
     serve_media,
     sign_in,
@@ -374,9 +374,9 @@ def test_site_sweep(live_server, transactional_db, browser, record_property):
     from accounts.demo import DEMO_PASSWORD
     from home.site_setup import ensure_home_site
 
-    # Rows from earlier tests are flushed but the cache is not: a rendition cached for a
+    # Rows from earlier tests are flushed but the caches are not: a rendition cached for a
     # reused image id would point at a file this run never stored (seen on SQLite).
-    cache.clear()
+    clear_caches()
     ensure_home_site()
     call_command("seed_demo", force=True, stdout=io.StringIO())
     point_default_site_at(live_server.url)
