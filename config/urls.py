@@ -40,6 +40,17 @@ urlpatterns += [path("", include("network.urls")), path("api/v2/", network_api.a
 # Threads and replies (before Wagtail's catch-all).
 urlpatterns += [path("", include("discussions.urls"))]
 
+# Each area's own views (before Wagtail's catch-all), one namespace per area.
+urlpatterns += [
+    path("", include("network.lessons.urls")),
+    path("", include("network.experts.urls")),
+    path("", include("network.events.urls")),
+    path("", include("network.reviews.urls")),
+    path("", include("network.resources.urls")),
+    path("", include("discussions.live.urls")),
+    path("", include("discussions.moderation.urls")),
+]
+
 urlpatterns += [path("", include(wagtail_urls))]
 
 handler404 = "home.views.page_not_found"

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from discussions.models import MAX_DEPTH, Post, Thread
 from discussions.models.posts import SEGMENT_WIDTH, path_segment
-from discussions.rendering import clean_text, render_markdown
+from network.rendering import clean_text, render_markdown
 
 
 @transaction.atomic

@@ -23,7 +23,7 @@ from django.utils.translation import ngettext
 
 from accounts.models import User
 from discussions.models import Post, Reaction
-from discussions.rendering import excerpt
+from network.rendering import excerpt
 
 QUOTE_LENGTH = 120
 

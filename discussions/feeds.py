@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from discussions import permissions
 from discussions.models import Thread
-from discussions.rendering import clean_text
 from network.models import LearningNetworkPage
+from network.rendering import clean_text
 
 FEED_LENGTH = 30
 

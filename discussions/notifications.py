@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from accounts.services import notify
 from discussions.models import Follow
 from discussions.permissions import may_notify
-from discussions.rendering import excerpt
+from network.rendering import excerpt
 
 VERB_REPLY = "discussions.reply"
 VERB_MENTION = "discussions.mention"

@@ -22,7 +22,7 @@ from discussions.models import (
     ThreadRevision,
 )
 from discussions.models.posts import SEGMENT_WIDTH, path_segment
-from discussions.rendering import clean_text, render_markdown
+from network.rendering import clean_text, render_markdown
 
 
 def _tasks():

@@ -267,3 +267,33 @@ def in_members_only_network(page, request=None):
 
 def _pk(network):
     return getattr(network, "pk", network)
+
+
+# === lessons ==========================================================================
+# (rules of this area, built on the functions above)
+
+# === end lessons ===
+
+
+# === experts ==========================================================================
+# (rules of this area, built on the functions above)
+
+# === end experts ===
+
+
+# === events ==========================================================================
+# (rules of this area, built on the functions above)
+
+# === end events ===
+
+
+# === reviews ==========================================================================
+# (rules of this area, built on the functions above)
+
+# === end reviews ===
+
+
+# === resources ==========================================================================
+# (rules of this area, built on the functions above)
+
+# === end resources ===

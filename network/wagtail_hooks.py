@@ -143,3 +143,11 @@ def register_network_log_actions(actions):
                 {"label": label, "message": message},
             )
         )
+
+
+# Each area of network keeps its admin hooks in its own package.
+from network.events import wagtail_hooks as _events_hooks  # noqa: E402,F401
+from network.experts import wagtail_hooks as _experts_hooks  # noqa: E402,F401
+from network.lessons import wagtail_hooks as _lessons_hooks  # noqa: E402,F401
+from network.resources import wagtail_hooks as _resources_hooks  # noqa: E402,F401
+from network.reviews import wagtail_hooks as _reviews_hooks  # noqa: E402,F401

@@ -15,3 +15,6 @@ __all__ = [
     "ThreadRead",
     "ThreadRevision",
 ]
+
+# Each area's models live in their own module; importing them registers them.
+from discussions.models import live, moderation  # noqa: E402,F401

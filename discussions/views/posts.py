@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 from discussions import display, permissions, services, throttle
 from discussions.forms import PostForm
 from discussions.models import Reaction
-from discussions.rendering import render_markdown
 from discussions.views.helpers import (
     TOO_FAST,
     csrf_field,
@@ -28,6 +27,7 @@ from discussions.views.helpers import (
     thread_or_404,
     write_allowed,
 )
+from network.rendering import render_markdown
 
 # --- Replies ------------------------------------------------------------------------
 

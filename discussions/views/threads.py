@@ -16,7 +16,6 @@ from wagtail.models import Page
 from discussions import display, permissions, services
 from discussions.forms import PostForm, ThreadForm
 from discussions.models import Follow, Post, Thread, ThreadKind
-from discussions.rendering import render_markdown
 from discussions.views.helpers import (
     REPLIES_PER_PAGE,
     THREADS_PER_PAGE,
@@ -32,6 +31,7 @@ from discussions.views.helpers import (
 )
 from network import permissions as network_permissions
 from network.models import CharterPrinciple
+from network.rendering import render_markdown
 
 # --- Thread list, feed --------------------------------------------------------------
 

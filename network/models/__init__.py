@@ -29,3 +29,6 @@ __all__ = [
     "Role",
     "Visibility",
 ]
+
+# Each area's models live in their own module; importing them registers them.
+from network.models import events, experts, lessons, resources, reviews  # noqa: E402,F401

@@ -2,7 +2,7 @@
 
 import pytest
 
-from discussions.rendering import excerpt, html_to_text, render_markdown
+from network.rendering import excerpt, html_to_text, render_markdown
 from tests.factories import UserFactory
 from tests.hostile import assert_inert
 

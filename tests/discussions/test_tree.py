@@ -5,7 +5,7 @@ import pytest
 from discussions import services
 from discussions.bulk import bulk_add_replies
 from discussions.models import MAX_DEPTH, Post
-from discussions.rendering import html_to_text
+from network.rendering import html_to_text
 from tests.discussions.conftest import add_member
 from tests.factories import UserFactory
 

@@ -1,0 +1,1 @@
+"""Admin hooks of this area (imported by discussions/wagtail_hooks.py)."""

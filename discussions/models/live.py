@@ -1,0 +1,1 @@
+"""Models of this area (imported by discussions/models/__init__.py)."""

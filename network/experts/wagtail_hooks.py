@@ -1,0 +1,1 @@
+"""Admin hooks of this area (imported by network/wagtail_hooks.py)."""
