@@ -6,6 +6,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts import email_kinds
 from accounts.models import Affiliation, Organisation, User
 from accounts.models.users import language_choices, time_zone_choices
 
@@ -89,7 +90,6 @@ class ProfileForm(forms.ModelForm):
             "languages",
             "time_zone",
             "profile_public",
-            "email_notifications",
         ]
         widgets = {
             "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
@@ -105,7 +105,6 @@ class ProfileForm(forms.ModelForm):
         "languages",
         "time_zone",
         "profile_public",
-        "email_notifications",
     ]
 
     def __init__(self, *args, current_affiliation=None, **kwargs):
@@ -124,3 +123,38 @@ class ProfileForm(forms.ModelForm):
     def profile_changes(self):
         """The validated values of the User fields, for ``services.update_profile``."""
         return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+class EmailPreferencesForm(forms.Form):
+    """One master switch and one switch per registered kind of notification."""
+
+    email_notifications = forms.BooleanField(
+        label=_("Email me my notifications"),
+        required=False,
+        help_text=_("Off: you still see every notification on the site, and get no email."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kinds = email_kinds.registered()
+        self.initial["email_notifications"] = user.email_notifications
+        opted_out = set(user.email_opt_outs or [])
+        for index, kind in enumerate(self.kinds):
+            name = self.kind_field_name(index)
+            self.fields[name] = forms.BooleanField(label=kind.label, required=False)
+            self.initial[name] = kind.verb not in opted_out
+
+    @staticmethod
+    def kind_field_name(index):
+        return f"kind_{index}"
+
+    def kind_fields(self):
+        return [self[self.kind_field_name(index)] for index in range(len(self.kinds))]
+
+    def opted_out(self):
+        """The verbs switched off, for ``services.set_email_preferences``."""
+        return [
+            kind.verb
+            for index, kind in enumerate(self.kinds)
+            if not self.cleaned_data[self.kind_field_name(index)]
+        ]

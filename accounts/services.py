@@ -5,7 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Affiliation, Notification
+from accounts import email_kinds
+from accounts import unsubscribe as unsubscribe_links
+from accounts.models import Affiliation, Notification, User
 
 
 def notify(*, recipient, verb, message, url="", target=None, actor=None, email=True):
@@ -22,7 +24,7 @@ def notify(*, recipient, verb, message, url="", target=None, actor=None, email=T
         target_type=ContentType.objects.get_for_model(target) if target is not None else None,
         target_id=str(target.pk) if target is not None else "",
     )
-    if email and recipient.email_notifications and recipient.is_active:
+    if email and email_kinds.wants_email(recipient, verb):
         from accounts.tasks import send_notification_email
 
         transaction.on_commit(
@@ -83,7 +85,6 @@ PROFILE_FIELDS = frozenset(
         "languages",
         "time_zone",
         "profile_public",
-        "email_notifications",
     }
 )
 
@@ -116,3 +117,25 @@ def mark_notifications_read(*, user, notification=None):
     if notification is not None:
         notifications = notifications.filter(pk=notification.pk)
     return notifications.mark_read()
+
+
+@transaction.atomic
+def set_email_preferences(*, user, email_notifications, opted_out):
+    """Save which notifications a person gets by email (``opted_out``: verbs switched off)."""
+    user.email_notifications = email_notifications
+    user.email_opt_outs = sorted(set(opted_out))
+    user.save(update_fields=["email_notifications", "email_opt_outs"])
+    return user
+
+
+@transaction.atomic
+def unsubscribe(*, user, verb=unsubscribe_links.ALL):
+    """Stop one kind of notification email (or all of them, for ``ALL``)."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if verb == unsubscribe_links.ALL or email_kinds.get(verb) is None:
+        user.email_notifications = False
+        user.save(update_fields=["email_notifications"])
+    elif verb not in user.email_opt_outs:
+        user.email_opt_outs = sorted({*user.email_opt_outs, verb})
+        user.save(update_fields=["email_opt_outs"])
+    return user

@@ -1,10 +1,12 @@
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from accounts import email_kinds
 from accounts.models import Notification
+from accounts.unsubscribe import unsubscribe_path
 
 
 def one_line(text):
@@ -23,10 +25,17 @@ def send_notification_email(*, notification_id):
     if notification is None:
         return
     recipient = notification.recipient
+    if not email_kinds.wants_email(recipient, notification.verb):
+        return  # switched off since it was queued
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    kind = email_kinds.get(notification.verb)
+    unsubscribe_url = base_url + unsubscribe_path(recipient, notification.verb)
     context = {
         "notification": notification,
         "recipient": recipient,
-        "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+        "base_url": base_url,
+        "kind": kind,
+        "unsubscribe_url": unsubscribe_url,
     }
     with translation.override(settings.LANGUAGE_CODE):
         body = render_to_string("accounts/email/notification.txt", context)
@@ -34,9 +43,13 @@ def send_notification_email(*, notification_id):
         emailed_at=timezone.now()
     )
     if claimed:
-        send_mail(
+        EmailMessage(
             subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + one_line(notification.message)[:120],
-            message=body,
-            from_email=None,
-            recipient_list=[recipient.email],
-        )
+            body=body,
+            to=[recipient.email],
+            # RFC 8058: mail clients offer their own one-click "unsubscribe" button.
+            headers={
+                "List-Unsubscribe": f"<{unsubscribe_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        ).send()

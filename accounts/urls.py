@@ -13,5 +13,7 @@ urlpatterns = [
         views.notification_mark_all_read,
         name="notification_mark_all_read",
     ),
+    path("account/email-preferences/", views.email_preferences, name="email_preferences"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("notifications/<int:pk>/open/", views.notification_open, name="notification_open"),
 ]

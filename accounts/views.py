@@ -9,10 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import services
-from accounts.forms import ProfileForm
+from accounts import email_kinds, services
+from accounts import unsubscribe as unsubscribe_links
+from accounts.forms import EmailPreferencesForm, ProfileForm
 from accounts.models import Affiliation, Notification, User
 
 NOTIFICATIONS_PER_PAGE = 25
@@ -115,3 +117,39 @@ def _notification_list_url(request):
     url = reverse("accounts:notification_list")
     page = request.POST.get("page", "")
     return f"{url}?page={page}" if page.isdigit() else url
+
+
+@login_required
+def email_preferences(request):
+    form = EmailPreferencesForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.set_email_preferences(
+            user=request.user,
+            email_notifications=form.cleaned_data["email_notifications"],
+            opted_out=form.opted_out(),
+        )
+        messages.success(request, _("Your email preferences are saved."))
+        return redirect("accounts:email_preferences")
+    return render(request, "accounts/email_preferences.html", {"form": form})
+
+
+# The token is the authority here, not a session: mail clients post to this address
+# themselves for RFC 8058 one-click unsubscribe, without a CSRF token or a sign-in.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """GET asks to confirm (link scanners must not unsubscribe anyone); POST stops the emails."""
+    found = unsubscribe_links.read_token(token)
+    person = User.objects.filter(pk=found[0], is_active=True).first() if found else None
+    if person is None:
+        return render(request, "accounts/unsubscribe.html", {"invalid": True}, status=404)
+    verb = found[1]
+    kind = email_kinds.get(verb)
+    done = request.method == "POST"
+    if done:
+        services.unsubscribe(user=person, verb=verb)
+    return render(
+        request,
+        "accounts/unsubscribe.html",
+        {"kind": kind, "done": done, "token": token, "email": person.email},
+    )

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class DiscussionsConfig(AppConfig):
     name = "discussions"
     verbose_name = _("Discussions")
+
+    def ready(self):
+        from discussions.notifications import register_email_kinds
+
+        register_email_kinds()

@@ -5,12 +5,15 @@ did the thing), and calls ``accounts.services.notify`` once per person. Each ret
 the ids of the people it notified, so a caller can tell a person once per event even
 when several reasons apply (a reply to your post that also mentions you).
 
-Per-kind email preferences and unsubscribe links hook in here (``VERB_*`` names the
-kind), without touching the services that queue these.
+Each ``VERB_*`` is a kind of notification that people switch on or off for email on
+their email preferences page (``accounts.email_kinds``); the email carries a one-click
+unsubscribe link for its kind.
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from accounts import email_kinds
 from accounts.services import notify
 from discussions.models import Follow
 from discussions.permissions import may_notify
@@ -23,6 +26,15 @@ VERB_NEW_THREAD = "discussions.new_thread"
 VERB_ANSWER_ACCEPTED = "discussions.answer_accepted"
 
 QUOTE_LENGTH = 140
+
+
+def register_email_kinds():
+    """Offer each kind as a switch on the email preferences page (called at start-up)."""
+    email_kinds.register(VERB_REPLY, gettext_lazy("Replies to my posts"))
+    email_kinds.register(VERB_MENTION, gettext_lazy("Mentions of me"))
+    email_kinds.register(VERB_THREAD_REPLY, gettext_lazy("Replies in threads I follow"))
+    email_kinds.register(VERB_NEW_THREAD, gettext_lazy("New threads in networks I follow"))
+    email_kinds.register(VERB_ANSWER_ACCEPTED, gettext_lazy("My answer accepted"))
 
 
 def _quote(text):

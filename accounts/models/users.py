@@ -82,6 +82,12 @@ class User(AbstractUser):
         default=True,
         help_text=_("You always see notifications on the site; this also sends them by email."),
     )
+    email_opt_outs = models.JSONField(
+        _("kinds of notification not to email"),
+        default=list,
+        blank=True,
+        help_text=_("Notification kinds (verbs) this person chose not to get by email."),
+    )
     terms_accepted_at = models.DateTimeField(_("terms accepted at"), null=True, blank=True)
 
     objects = UserManager()

@@ -19,7 +19,6 @@ def valid_data(**overrides):
         "languages": ["es", "en"],
         "time_zone": "America/Montevideo",
         "profile_public": "on",
-        "email_notifications": "",
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
@@ -54,7 +53,6 @@ def test_valid_edit_saves_everything_and_redirects_with_a_message(client, user):
     assert user.languages == ["es", "en"]
     assert user.time_zone == "America/Montevideo"
     assert user.profile_public is True
-    assert user.email_notifications is False
 
 
 @pytest.mark.parametrize(
