@@ -36,7 +36,11 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "network.NetworkIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "network.NetworkIndexPage",
+        "network.ExpertIndexPage",
+    ]
     max_count = 1
 
     class Meta:

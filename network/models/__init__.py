@@ -1,3 +1,10 @@
+from network.models.experts import (
+    ExpertIndexPage,
+    ExpertLanguage,
+    ExpertLink,
+    ExpertProfilePage,
+    ExpertTopic,
+)
 from network.models.membership import (
     MODERATOR_ROLES,
     Invitation,
@@ -18,6 +25,11 @@ from network.models.taxonomy import CharterPrinciple
 __all__ = [
     "MODERATOR_ROLES",
     "CharterPrinciple",
+    "ExpertIndexPage",
+    "ExpertLanguage",
+    "ExpertLink",
+    "ExpertProfilePage",
+    "ExpertTopic",
     "Invitation",
     "JoinPolicy",
     "LearningNetworkPage",
