@@ -40,6 +40,7 @@ class HomePage(Page):
         "home.StandardPage",
         "network.NetworkIndexPage",
         "network.ExpertIndexPage",
+        "network.LessonLibraryPage",
     ]
     max_count = 1
 

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.table_block",  # data tables in lessons
     "wagtail.api.v2",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",

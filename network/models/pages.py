@@ -262,7 +262,10 @@ class LearningNetworkPage(Page):
     ]
 
     parent_page_types = ["network.NetworkIndexPage"]
-    subpage_types = []  # lessons and events come with later issues
+    # One line per page type, so areas can add theirs without touching each other's.
+    subpage_types = [
+        "network.LessonPage",
+    ]
 
     exclude_fields_in_copy = ["member_count", "last_activity_at"]
 
