@@ -28,6 +28,16 @@ def pytest_runtest_setup(item):
         pytest.fail(f"REQUIRE_BROWSER=1 but there is no Chromium at {CHROMIUM}")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Each test starts with empty caches: a cached menu or counter from an earlier
+    test would name rows that test's database rollback has removed."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def home_page(db):
     """The Wagtail root, our HomePage and the default Site, created when missing."""

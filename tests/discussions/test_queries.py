@@ -13,17 +13,19 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-# Anonymous: thread+network+author, site, topics, replies, navigation settings.
-THREAD_PAGE_ANONYMOUS = 5
+# Anonymous: thread+network+author, site (the network's URL), topics, replies (the site
+# name and the menus come from the cache).
+THREAD_PAGE_ANONYMOUS = 4
 # Signed in, a member: + session, user, memberships, own "helpful" marks (pages where a
 # reply has marks), the admin-access check of the user bar (2), the bell count. (Follow
 # state and read marker come with the thread; the marker is written only when there is
 # something new: see below.)
-THREAD_PAGE_MEMBER = 12
-# The list: network, COUNT, one page of threads (authors joined), tags, site, navigation.
-THREAD_LIST_ANONYMOUS = 6
+THREAD_PAGE_MEMBER = 11
+# The list: network, COUNT, one page of threads (authors joined), tags, site (the
+# network's URL); the menus are cached.
+THREAD_LIST_ANONYMOUS = 5
 # + session, user, memberships, network follow state, user bar (2), bell count.
-THREAD_LIST_MEMBER = 13
+THREAD_LIST_MEMBER = 12
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
 

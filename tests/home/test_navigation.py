@@ -1,7 +1,10 @@
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.template import Context, Template
 from django.test import RequestFactory
 
+from home.models import StandardPage
+from tests.factories import MembershipFactory, UserFactory
 from tests.home.helpers import link
 
 
@@ -50,10 +53,60 @@ def test_link_to_an_unpublished_page_is_left_out(client, navigation, make_standa
     assert "primary-nav" not in html
 
 
-def test_navigation_is_read_once_per_request(home_page, menus, django_assert_num_queries):
+MENUS = Template("{% load home_tags %}{% site_name %}{% primary_navigation %}{% site_footer %}")
+
+
+def render_menus(user=None):
     request = RequestFactory().get("/")
-    template = Template("{% load home_tags %}{% primary_navigation %}{% site_footer %}")
-    context = Context({"request": request})
-    # The site, its settings row, and one bulk page fetch per menu with page links.
-    with django_assert_num_queries(4):
-        template.render(context)
+    request.user = user or AnonymousUser()
+    return MENUS.render(Context({"request": request}))
+
+
+def test_navigation_is_built_once_then_served_from_the_cache(
+    home_page, menus, django_assert_num_queries
+):
+    # The site, its settings row, one bulk page fetch per menu, the members-only paths.
+    with django_assert_num_queries(5):
+        first = render_menus()
+    with django_assert_num_queries(0):
+        second = render_menus()
+    assert first == second
+    assert '<a href="/about/">About</a>' in second
+
+
+def test_saving_the_setting_shows_the_change_at_once(home_page, menus):
+    render_menus()
+    menus.primary_links = [link(url="/networks/", label="All networks")]
+    menus.save()
+    html = render_menus()
+    assert '<a href="/networks/">All networks</a>' in html
+    assert "About" not in html
+
+
+def test_republishing_a_linked_page_under_a_new_slug_updates_the_link(home_page, menus):
+    render_menus()
+    about = StandardPage.objects.get(slug="about")
+    about.slug = "who-we-are"
+    about.save_revision().publish()
+    assert '<a href="/who-we-are/">About</a>' in render_menus()
+
+
+def test_unpublishing_a_linked_page_drops_the_link(home_page, menus):
+    render_menus()
+    StandardPage.objects.get(slug="about").unpublish()
+    assert "/about/" not in render_menus()
+
+
+def test_link_into_a_members_only_network_shows_only_to_people_who_may_see_it(
+    home_page, navigation, network_factory, user
+):
+    member = UserFactory()
+    private = network_factory(title="Private circle", visibility="members_only")
+    MembershipFactory(network=private, user=member, role="member")
+    navigation.primary_links = [link(private), link(url="/networks/", label="Networks")]
+    navigation.save()
+
+    assert "Private circle" not in render_menus()
+    assert "Private circle" not in render_menus(user)
+    assert f'<a href="{private.url}">Private circle</a>' in render_menus(member)
+    assert "Networks" in render_menus()

@@ -31,11 +31,11 @@ from tests.factories import (
 CEILING = 25
 
 # role -> exact queries for the index page (same with 3 and with 50 networks)
-INDEX_QUERIES = {"anonymous": 16, "member": 22, "editor": 21}
+INDEX_QUERIES = {"anonymous": 15, "member": 21, "editor": 20}
 # role -> exact queries for a network page (same with 3 and with 50 members)
-NETWORK_PAGE_QUERIES = {"anonymous": 17, "member": 23, "lead": 24}
-DIRECTORY_QUERIES = 14
-MANAGE_QUERIES = 15
+NETWORK_PAGE_QUERIES = {"anonymous": 16, "member": 22, "lead": 23}
+DIRECTORY_QUERIES = 12
+MANAGE_QUERIES = 13
 
 
 def _count(client, url):
