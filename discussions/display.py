@@ -55,6 +55,17 @@ ACCEPT_FORM = (
     '<button type="submit" class="link-button">{label}</button></form>'
 )
 LINK = '<a href="{url}{action}/">{label}</a>'
+FLAG_LINK = (
+    '<a href="{url}flag/" hx-get="{url}flag/" hx-target="closest article" '
+    'hx-swap="afterend">{label}</a>'
+)
+# Moderators' tools (discussions.moderation): hide or restore in place.
+MODERATE_FORM = (
+    '<form class="inline-form" method="post" action="{url}{action}/" hx-post="{url}{action}/" '
+    'hx-target="closest article" hx-swap="outerHTML">{csrf}'
+    '<button type="submit" class="link-button link-button--moderate">{label}</button></form>'
+)
+FLAGGED = ' <span class="tag tag--flagged">{text}</span>'
 
 
 class Author:
@@ -92,6 +103,7 @@ class Reply:
         "show_text",
         "marked_helpful",
         "parent_outside",
+        "open_flags",
         "html",
     )
 
@@ -138,6 +150,9 @@ def labels():
         "hidden": _("This reply was hidden by a moderator."),
         "hidden_for_moderators": _("Hidden by a moderator; only moderators see this text."),
         "former_member": _("A former member"),
+        "flag": _("Flag"),
+        "hide": _("Hide"),
+        "restore": _("Restore"),
     }
     return {key: escape(str(value)) for key, value in words.items()}
 
@@ -159,10 +174,12 @@ class PostRenderer:
 
     # --- Preparing a page of replies ------------------------------------------------
 
-    def prepare(self, posts, *, new=False):
+    def prepare(self, posts, *, new=False, flag_counts=None):
         """Work out everything about ``posts`` in bulk, then render each. Queries: one
         for parents shown on an earlier page (when there are any) and one for the
-        person's own "helpful" marks (members, on pages where some reply has marks)."""
+        person's own "helpful" marks (members, on pages where some reply has marks).
+        ``flag_counts`` (``{post_id: open flags}``) is given to moderators only."""
+        flag_counts = flag_counts or {}
         ids = {post.pk for post in posts}
         # A new reply appears right under what it answers: no "in reply to" needed.
         outside = set() if new else {p.parent_id for p in posts if p.parent_id not in ids}
@@ -185,6 +202,7 @@ class PostRenderer:
             )
             post.marked_helpful = post.pk in helpful
             post.parent_outside = parents.get(post.parent_id)
+            post.open_flags = flag_counts.get(post.pk, 0)
             post.html = self.render(post, new=new)
         return posts
 
@@ -234,6 +252,8 @@ class PostRenderer:
             badges += f' <span class="edited">{labels["edited"]}</span>'
         if post.is_accepted:
             badges += f' <span class="tag tag--accepted">{labels["accepted"]}</span>'
+        if post.open_flags:
+            badges += FLAGGED.format(text=self._flags_text(post.open_flags))
         if post.show_text:
             body = BODY.format(html=post.body_html)
             if post.is_hidden:
@@ -261,7 +281,15 @@ class PostRenderer:
 
     def _actions(self, post):
         access = self.access
+        extra = self._moderation(post) if (access.flag or access.moderate) else []
         if not (access.post and post.show_text):
+            if extra:
+                parts = [self.helpful(post)] if post.show_text else []
+                return (
+                    '<div class="post__actions">'
+                    + "\n".join(p for p in parts + extra if p)
+                    + "</div>"
+                )
             if post.helpful_count and post.show_text:
                 return f'<p class="post__actions muted">{self._helpful_text(post)}</p>'
             return ""
@@ -275,7 +303,27 @@ class PostRenderer:
             parts.append(LINK.format(url=post.url, action="edit", label=self.labels["edit"]))
         if access.can_delete(post):
             parts.append(LINK.format(url=post.url, action="delete", label=self.labels["delete"]))
+        parts += extra
         return '<div class="post__actions">' + "\n".join(p for p in parts if p) + "</div>"
+
+    def _moderation(self, post):
+        """Flag (anyone signed in, on others' replies); hide or restore (moderators)."""
+        parts = []
+        if self.access.can_flag(post):
+            parts.append(FLAG_LINK.format(url=post.url, label=self.labels["flag"]))
+        if self.access.moderate and not post.is_deleted:
+            action = "restore" if post.is_hidden else "hide"
+            parts.append(
+                MODERATE_FORM.format(
+                    url=post.url, action=action, csrf=self.csrf_input, label=self.labels[action]
+                )
+            )
+        return parts
+
+    def _flags_text(self, count):
+        return escape(
+            ngettext("%(count)s open flag", "%(count)s open flags", count) % {"count": count}
+        )
 
     def helpful(self, post):
         """The "helpful" toggle (or, for one's own reply, the count); htmx swaps it."""

@@ -9,7 +9,9 @@ A person's memberships are fetched once per user object by ``network.permissions
 asking many questions on one page costs one query.
 """
 
+from django.core.cache import cache
 from django.db.models import Q
+from django.utils import timezone
 
 from network import permissions as network_permissions
 
@@ -22,11 +24,22 @@ def can_view_network(user, network):
 
 
 def can_moderate_network(user, network):
-    return network_permissions.can_moderate(user, network)
+    """Facilitators and leads of this network, and editors (none while suspended)."""
+    return network_permissions.can_moderate(user, network) and not is_suspended(user)
+
+
+def can_write(user, network):
+    """May this person write in the network (post, reply, react, flag)? Members, and
+    editors, who are not suspended."""
+    return bool(
+        user.is_authenticated
+        and network_permissions.can_post(user, network)
+        and not is_suspended(user)
+    )
 
 
 def can_start_thread(user, network):
-    return bool(user.is_authenticated and network_permissions.can_post(user, network))
+    return can_write(user, network)
 
 
 def can_follow_network(user, network):
@@ -44,9 +57,7 @@ def can_view_thread(user, thread):
 
 def can_reply(user, thread):
     """Members write; a locked thread takes replies only from its moderators."""
-    if not user.is_authenticated or thread.is_hidden:
-        return False
-    if not network_permissions.can_post(user, thread.network):
+    if thread.is_hidden or not can_write(user, thread.network):
         return False
     return not thread.is_locked or network_permissions.can_moderate(user, thread.network)
 
@@ -56,7 +67,7 @@ def can_edit_thread(user, thread):
         user.is_authenticated
         and thread.author_id == user.pk
         and not thread.is_hidden
-        and network_permissions.can_post(user, thread.network)
+        and can_write(user, thread.network)
     )
 
 
@@ -68,9 +79,9 @@ def can_accept_answer(user, thread):
     """The asker, or a moderator of the network, on questions only."""
     if not user.is_authenticated or not thread.is_question:
         return False
-    if thread.author_id == user.pk and network_permissions.can_post(user, thread.network):
+    if thread.author_id == user.pk and can_write(user, thread.network):
         return True
-    return network_permissions.can_moderate(user, thread.network)
+    return can_moderate_network(user, thread.network)
 
 
 # --- Posts --------------------------------------------------------------------------
@@ -89,7 +100,7 @@ def can_edit_post(user, post):
         user.is_authenticated
         and post.author_id == user.pk
         and post.shows_text
-        and network_permissions.can_post(user, post.thread.network)
+        and can_write(user, post.thread.network)
     )
 
 
@@ -103,7 +114,7 @@ def can_mark_helpful(user, post):
         user.is_authenticated
         and post.author_id != user.pk
         and post.shows_text
-        and network_permissions.can_post(user, post.thread.network)
+        and can_write(user, post.thread.network)
     )
 
 
@@ -141,13 +152,17 @@ class ThreadAccess:
         network = thread.network
         self.user = user
         self.view = can_view_thread(user, thread)
-        self.moderate = network_permissions.can_moderate(user, network)
-        self.post = bool(user.is_authenticated and network_permissions.can_post(user, network))
+        self.moderate = can_moderate_network(user, network)
+        self.post = can_write(user, network)
         self.reply = can_reply(user, thread)
         self.edit_thread = can_edit_thread(user, thread)
         self.accept = can_accept_answer(user, thread)
         self.follow = bool(user.is_authenticated and self.view)
-        self.read_hidden = self.moderate
+        self.read_hidden = network_permissions.can_moderate(user, network)
+        self.suspended = is_suspended(user)
+        # Anyone signed in who may read the thread flags what others wrote.
+        self.flag = bool(user.is_authenticated and self.view and not self.suspended)
+        self.flag_thread = self.flag and thread.author_id != user.pk and not thread.is_hidden
 
     def can_edit(self, post):
         return self.post and post.author_id == self.user.pk and post.shows_text
@@ -159,3 +174,115 @@ class ThreadAccess:
 
     def can_react(self, post):
         return self.post and post.author_id != self.user.pk and post.shows_text
+
+    def can_flag(self, post):
+        return self.flag and post.author_id != self.user.pk and post.shows_text
+
+
+# --- Moderation ---------------------------------------------------------------------
+
+#: ``{user_id: ends_at}`` of every suspension in force, shared by all workers. Read on
+#: every signed-in page, so the steady state costs no SQL; the moderation services drop
+#: it whenever a suspension starts or is lifted, and it expires as a safety net.
+SUSPENSIONS_CACHE_KEY = "discussions:suspensions"
+SUSPENSIONS_CACHE_SECONDS = 300
+_SUSPENDED_UNTIL_ATTR = "_discussions_suspended_until"
+
+
+def suspended_until(user):
+    """When this person's suspension ends, or ``None`` when they are not suspended.
+
+    Cached on the user object for the request and in the shared cache across requests.
+    """
+    if user is None or not user.is_authenticated:
+        return None
+    cached = getattr(user, _SUSPENDED_UNTIL_ATTR, False)
+    if cached is not False:
+        return cached
+    suspensions = cache.get(SUSPENSIONS_CACHE_KEY)
+    if suspensions is None:
+        from discussions.models.moderation import Suspension
+
+        suspensions = {}
+        for user_id, ends_at in Suspension.objects.in_force().values_list("user_id", "ends_at"):
+            suspensions[user_id] = max(ends_at, suspensions.get(user_id, ends_at))
+        cache.set(SUSPENSIONS_CACHE_KEY, suspensions, SUSPENSIONS_CACHE_SECONDS)
+    ends_at = suspensions.get(user.pk)
+    if ends_at is not None and ends_at <= timezone.now():
+        ends_at = None
+    setattr(user, _SUSPENDED_UNTIL_ATTR, ends_at)
+    return ends_at
+
+
+def is_suspended(user):
+    """Suspended people read everything they could before, and write nothing."""
+    return suspended_until(user) is not None
+
+
+def forget_suspensions(*users):
+    """Drop the cached suspensions (after one starts or is lifted)."""
+    cache.delete(SUSPENSIONS_CACHE_KEY)
+    for user in users:
+        if user is not None and hasattr(user, _SUSPENDED_UNTIL_ATTR):
+            delattr(user, _SUSPENDED_UNTIL_ATTR)
+
+
+def can_flag_post(user, post):
+    """Anyone signed in who may read the reply flags it (not their own, not one that is
+    already hidden or deleted), unless suspended."""
+    return bool(
+        user.is_authenticated
+        and post.author_id != user.pk
+        and post.shows_text
+        and can_view_post(user, post)
+        and not is_suspended(user)
+    )
+
+
+def can_flag_thread(user, thread):
+    """The same for a thread's opening text."""
+    return bool(
+        user.is_authenticated
+        and thread.author_id != user.pk
+        and not thread.is_hidden
+        and can_view_thread(user, thread)
+        and not is_suspended(user)
+    )
+
+
+def can_moderate_thread(user, thread):
+    """Hide and restore its replies, hide, lock, pin or move it."""
+    return can_moderate_network(user, thread.network)
+
+
+def can_move_thread(user, thread, target):
+    """Between two networks this person moderates."""
+    return (
+        target.pk != thread.network_id
+        and can_moderate_network(user, thread.network)
+        and can_moderate_network(user, target)
+    )
+
+
+def moderated_network_ids(user):
+    """Ids of the networks where this person moderates (``None``: all, for editors)."""
+    if is_suspended(user):
+        return []
+    if network_permissions.is_editor(user):
+        return None
+    return [
+        pk
+        for pk in network_permissions.active_network_ids(user)
+        # ``can_moderate`` reads only the network's id (the person's roles are cached).
+        if network_permissions.can_moderate(user, pk)
+    ]
+
+
+def can_suspend(user):
+    """Site-wide suspensions and bulk hiding: staff editors only."""
+    return network_permissions.is_editor(user) and not is_suspended(user)
+
+
+def can_use_moderation_queue(user):
+    """The Wagtail admin's moderation queue: staff editors."""
+    return network_permissions.is_editor(user)

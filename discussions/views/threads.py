@@ -16,6 +16,7 @@ from wagtail.models import Page
 from discussions import display, permissions, services
 from discussions.forms import PostForm, ThreadForm
 from discussions.models import Follow, Post, Thread, ThreadKind
+from discussions.moderation.views import moderation_tools
 from discussions.views.helpers import (
     REPLIES_PER_PAGE,
     THREADS_PER_PAGE,
@@ -121,12 +122,14 @@ def thread_detail(request, network_slug, pk, slug=None):
         accepted_id=thread.accepted_answer_id,
         csrf_input=context["csrf_input"],
     )
-    posts = renderer.prepare(display.replies(page_obj.object_list))
+    replies = display.replies(page_obj.object_list)
+    tools = moderation_tools(request, thread, access, replies)
+    posts = renderer.prepare(replies, flag_counts=tools.get("flag_counts"))
     last_read = getattr(thread, "last_read_at", None)
     if user.is_authenticated and (last_read is None or last_read < thread.last_activity_at):
         # One write, and only when there is something new since the last visit.
         services.mark_read(user=user, thread=thread)
-    context.update(page_obj=page_obj, posts=posts, reply_form=PostForm())
+    context.update(page_obj=page_obj, posts=posts, reply_form=PostForm(), **tools)
     return render(request, "discussions/thread_detail.html", context)
 
 
