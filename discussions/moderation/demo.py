@@ -14,6 +14,7 @@ from discussions import services as discussion_services
 from discussions.models import Post, Thread
 from discussions.models.moderation import Flag, FlagReason
 from discussions.moderation import services
+from discussions.moderation.staff import grant_log_permissions
 
 NETWORK = "open-contracting-data"
 
@@ -67,6 +68,7 @@ LOCKED = {
 
 @transaction.atomic
 def seed(stdout):
+    grant_log_permissions()  # the demo's Editors group may have been recreated
     emails = {HIDDEN["author"], HIDDEN["moderator"], LOCKED["moderator"]}
     for spec in FLAGGED:
         emails.add(spec["author"])

@@ -10,7 +10,6 @@ from discussions.models.moderation import (
     SUSPENSION_REASON_MAX_LENGTH,
     FlagReason,
 )
-from network.models import LearningNetworkPage
 from network.rendering import clean_text
 
 MAX_SUSPENSION = timedelta(days=3650)
@@ -51,16 +50,23 @@ class FlagForm(forms.Form):
 
 
 class MoveThreadForm(forms.Form):
-    network = forms.ModelChoiceField(
+    """Where to move a thread: one of ``networks`` (fetched once, in one query)."""
+
+    network = forms.TypedChoiceField(
         label=_("Move to"),
-        queryset=LearningNetworkPage.objects.none(),
-        empty_label=None,
+        coerce=int,
         error_messages={"invalid_choice": _("Choose a network you moderate.")},
     )
 
     def __init__(self, *args, networks, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["network"].queryset = networks
+        self.networks = {network.pk: network for network in networks}
+        self.fields["network"].choices = [
+            (pk, network.title) for pk, network in self.networks.items()
+        ]
+
+    def clean_network(self):
+        return self.networks[self.cleaned_data["network"]]
 
 
 class SuspensionForm(forms.Form):

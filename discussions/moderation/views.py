@@ -10,12 +10,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from discussions import display, permissions, throttle
 from discussions.models import Post
+from discussions.models.posts import DISPLAY_COLUMNS
 from discussions.moderation import services
 from discussions.moderation.forms import FlagForm, MoveThreadForm
 from discussions.moderation.queries import (
@@ -32,18 +32,9 @@ from discussions.views.helpers import (
     network_or_404,
     post_location,
     post_or_404,
+    suspended_message,
     thread_or_404,
 )
-
-
-def suspended_message(user):
-    """Why a suspended person may not write here, and until when."""
-    until = permissions.suspended_until(user)
-    return _(
-        "Your account is suspended until %(date)s: you can read, but not post, reply, "
-        "react or flag. Your notifications say why."
-    ) % {"date": date_format(until, "DATETIME_FORMAT")}
-
 
 # --- Flagging -----------------------------------------------------------------------
 
@@ -52,8 +43,6 @@ def suspended_message(user):
 def post_flag(request, pk):
     post = post_or_404(request, pk)
     thread = post.thread
-    if permissions.is_suspended(request.user):
-        return forbidden(request, thread.network, suspended_message(request.user))
     if not permissions.can_flag_post(request.user, post):
         return forbidden(
             request,
@@ -66,8 +55,6 @@ def post_flag(request, pk):
 @login_required
 def thread_flag(request, network_slug, pk):
     thread = thread_or_404(request, network_slug, pk)
-    if permissions.is_suspended(request.user):
-        return forbidden(request, thread.network, suspended_message(request.user))
     if not permissions.can_flag_thread(request.user, thread):
         return forbidden(
             request, thread.network, _("You can flag threads that other people started.")
@@ -162,7 +149,7 @@ def _post_action(request, pk, *, hide):
 
 def _render_post(request, thread, pk):
     """One reply as the thread page shows it to this moderator, for htmx to swap in."""
-    row = Post.objects.filter(pk=pk).values_list(*display.DISPLAY_COLUMNS).get()
+    row = Post.objects.filter(pk=pk).values_list(*DISPLAY_COLUMNS).get()
     access = permissions.ThreadAccess(request.user, thread)
     renderer = display.PostRenderer(
         user=request.user,

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -145,8 +146,19 @@ def write_allowed(request, form):
     return False
 
 
+def suspended_message(user):
+    """Why a suspended person may not write, and until when."""
+    return _(
+        "Your account is suspended until %(date)s: you can read, but not post, reply, "
+        "react or flag. Your notifications say why."
+    ) % {"date": date_format(permissions.suspended_until(user), "DATETIME_FORMAT")}
+
+
 def forbidden(request, network, message):
-    """403 with a reason, on a network the person can see (outsiders got 404 before)."""
+    """403 with a reason, on a network the person can see (outsiders got 404 before).
+    A suspended person is told that instead, with the end date."""
+    if permissions.is_suspended(request.user):
+        message = suspended_message(request.user)
     return render(
         request,
         "discussions/forbidden.html",
