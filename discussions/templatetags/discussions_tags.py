@@ -49,10 +49,14 @@ def network_threads(context, network, limit=5):
 
 
 @register.inclusion_tag("discussions/_thread_summaries.html", takes_context=True)
-def page_discussion(context, page, limit=5):
-    """Threads about one page (a lesson, an event ...) and a link to start one."""
+def page_discussion(context, page, limit=5, network=None):
+    """Threads about one page (a lesson, an event ...) and a link to start one.
+
+    A page inside a network is discussed there; a site-wide page (a resource) is
+    discussed in the ``network`` its editors chose, if any.
+    """
     user = _user(context)
-    network = network_permissions.network_of_page(page)
+    network = network_permissions.network_of_page(page) or network
     visible = (
         user is not None
         and network is not None
@@ -64,6 +68,7 @@ def page_discussion(context, page, limit=5):
     if visible:
         threads = list(
             Thread.objects.about_page(page)
+            .in_network(network)
             .visible_to(user)
             .for_listing()
             .pinned_first()[: int(limit)]

@@ -32,6 +32,7 @@ from discussions.views.helpers import (
 )
 from network import permissions as network_permissions
 from network.models import CharterPrinciple
+from network.models.resources import ResourcePage
 from network.rendering import render_markdown
 
 # --- Thread list, feed --------------------------------------------------------------
@@ -200,10 +201,13 @@ def _topics(thread):
 
 
 def _about_page(network, page_id):
-    """A page inside the network that a new thread is about, or None."""
+    """The page a new thread is about, or None: a page inside the network, or a
+    resource whose editors chose this network for its discussion."""
     if not page_id or not str(page_id).isdigit():
         return None
     page = Page.objects.live().descendant_of(network).filter(pk=page_id).first()
+    if page is None:
+        page = ResourcePage.objects.live().filter(pk=page_id, discussion_network=network).first()
     return page
 
 

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from network.resources.feeds import ResourcesFeed
 
 app_name = "resources"
 
-urlpatterns = []
+urlpatterns = [
+    path("resources/feed/", ResourcesFeed(), name="resource_feed"),
+]
