@@ -36,3 +36,16 @@ def resource_factory(resource_index):
         return ResourcePageFactory(parent=resource_index, **fields)
 
     return make
+
+
+@pytest.fixture
+def file_storage(settings, tmp_path):
+    """Files on disk in a temporary folder: Wagtail serves documents from a local path
+    when the storage has one, and the tests' in-memory storage claims paths it never
+    writes (every download would 404)."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    return tmp_path

@@ -52,7 +52,7 @@ class ResourcePageFactory(wagtail_factories.PageFactory):
     def principles(self, create, extracted, **kwargs):
         if create and extracted:
             self.principles.set(extracted)
-            self.save_revision().publish()
+            self.save()  # modelcluster writes the relation on save
 
 
 class PrinciplePageFactory(wagtail_factories.PageFactory):
