@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from network import permissions
@@ -41,7 +42,8 @@ class ResourcesFeed(Feed):
         return clean_text(resource.title)
 
     def item_description(self, resource):
-        return clean_text(resource.description)
+        # Atom's summary is HTML: the plain-text description is escaped to stay text.
+        return escape(clean_text(resource.description))
 
     def item_link(self, resource):
         return resource.get_url(request=self.request)
