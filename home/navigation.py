@@ -21,9 +21,13 @@ TIMEOUT = 60 * 60
 VERSION_KEY = "home:navigation:version"
 
 
+def cache_version():
+    """The current generation of the navigation and site caches (bumped to forget them)."""
+    return cache.get_or_set(VERSION_KEY, 1, None)
+
+
 def _key(request):
-    version = cache.get_or_set(VERSION_KEY, 1, None)
-    return f"home:navigation:{version}:{request.get_host()}"
+    return f"home:navigation:{cache_version()}:{request.get_host()}"
 
 
 def invalidate():

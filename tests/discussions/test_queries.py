@@ -13,19 +13,19 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-# Anonymous: thread+network+author, site (the network's URL), topics, replies (the site
-# name and the menus come from the cache).
-THREAD_PAGE_ANONYMOUS = 4
+# Anonymous: thread+network+author, topics, replies (the site, its name and the menus
+# come from the cache).
+THREAD_PAGE_ANONYMOUS = 3
 # Signed in, a member: + session, user, memberships, own "helpful" marks (pages where a
-# reply has marks), the admin-access check of the user bar (2), the bell count. (Follow
+# reply has marks), the bell count. (The admin user bar shows on Wagtail pages only. Follow
 # state and read marker come with the thread; the marker is written only when there is
 # something new: see below.)
-THREAD_PAGE_MEMBER = 11
-# The list: network, COUNT, one page of threads (authors joined), tags, site (the
-# network's URL); the menus are cached.
-THREAD_LIST_ANONYMOUS = 5
-# + session, user, memberships, network follow state, user bar (2), bell count.
-THREAD_LIST_MEMBER = 12
+THREAD_PAGE_MEMBER = 8
+# The list: network, COUNT, one page of threads (authors joined), tags; the site and
+# the menus are cached.
+THREAD_LIST_ANONYMOUS = 4
+# + session, user, memberships, network follow state, bell count.
+THREAD_LIST_MEMBER = 9
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
 

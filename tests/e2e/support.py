@@ -122,6 +122,9 @@ def point_default_site_at(url):
     Site.objects.filter(is_default_site=True).update(
         hostname=parts.hostname, port=parts.port or 80
     )
+    from home.navigation import invalidate
+
+    invalidate()  # update() sends no signal: forget the cached site and menus
 
 
 def sign_in(page, base_url, email, password):

@@ -110,3 +110,19 @@ def test_link_into_a_members_only_network_shows_only_to_people_who_may_see_it(
     assert "Private circle" not in render_menus(user)
     assert f'<a href="{private.url}">Private circle</a>' in render_menus(member)
     assert "Networks" in render_menus()
+
+
+def test_the_site_comes_from_the_cache_and_follows_edits(client, home_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Site
+
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    assert not [q for q in queries.captured_queries if "wagtailcore_site" in q["sql"]]
+
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Open data learning"
+    site.save()
+    assert "· Open data learning</title>" in client.get("/").content.decode()

@@ -82,10 +82,10 @@ def test_standard_page_shows_when_it_was_last_published(client, standard_page):
     assert "Last updated" in client.get("/about/").content.decode()
 
 
-# Site, page, view restrictions, the serve hook's network check, the two counts (the
-# menus come from the cache). Breadcrumbs add one query.
-HOME_QUERIES = 7
-STANDARD_QUERIES = 8
+# Page, view restrictions, the serve hook's network check, the two counts (the
+# site and the menus come from the cache). Breadcrumbs add one query.
+HOME_QUERIES = 6
+STANDARD_QUERIES = 7
 
 
 def _warm(client, url):
