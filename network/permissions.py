@@ -288,7 +288,189 @@ def _pk(network):
 
 
 # === reviews ==========================================================================
-# (rules of this area, built on the functions above)
+# Commitment reviews are confidential: a review is visible to the *verified* members of
+# the requesting organisation (a claim alone grants nothing), to the reviewers assigned
+# to it, and to the coordinators (facilitators and leads of the review network named in
+# the site setting, and staff editors). Drafts are the requester's alone. Once the
+# requester publishes the consolidated feedback (closed, plan URL recorded, consent
+# given), the review and that feedback are public; the draft plan document never is.
+
+_VERIFIED_ORGS_ATTR = "_review_verified_organisations"
+_COORDINATOR_ATTR = "_review_coordinator"
+_REVIEWER_IDS_ATTR = "_review_reviewer_ids"
+
+
+def verified_organisations(user):
+    """``{organisation_id: Organisation}`` of this person's verified affiliations (cached)."""
+    if user is None or not user.is_authenticated:
+        return {}
+    cached = getattr(user, _VERIFIED_ORGS_ATTR, None)
+    if cached is None:
+        from accounts.models import Affiliation
+
+        cached = {
+            affiliation.organisation_id: affiliation.organisation
+            for affiliation in Affiliation.objects.verified()
+            .filter(user_id=user.pk)
+            .select_related("organisation")
+        }
+        setattr(user, _VERIFIED_ORGS_ATTR, cached)
+    return cached
+
+
+def review_network():
+    """The network named in the default site's review setting, or ``None``."""
+    from network.models.reviews import ReviewSettings
+
+    setting = (
+        ReviewSettings.objects.filter(site__is_default_site=True)
+        .select_related("review_network")
+        .first()
+    )
+    return setting.review_network if setting is not None else None
+
+
+def is_review_coordinator(user):
+    """Staff editors, and active facilitators and leads of the review network."""
+    if is_editor(user):
+        return True
+    if user is None or not user.is_authenticated:
+        return False
+    cached = getattr(user, _COORDINATOR_ATTR, None)
+    if cached is None:
+        network = review_network()
+        cached = network is not None and role_in(user, network) in MODERATOR_ROLES
+        setattr(user, _COORDINATOR_ATTR, cached)
+    return cached
+
+
+def review_organisations(user):
+    """Government organisations this person may request a review for (verified only)."""
+    from accounts.models import Sector
+
+    return [
+        organisation
+        for organisation in verified_organisations(user).values()
+        if organisation.sector == Sector.GOVERNMENT
+    ]
+
+
+def can_request_review(user):
+    return bool(review_organisations(user))
+
+
+def is_review_requester(user, review):
+    """A verified member of the requesting organisation (acts for the requester)."""
+    return review.organisation_id in verified_organisations(user)
+
+
+def assigned_reviewer_ids(review):
+    """Ids of everyone ever assigned to this review (one query, cached on the review)."""
+    cached = getattr(review, _REVIEWER_IDS_ATTR, None)
+    if cached is None:
+        cached = set(review.assignments.values_list("reviewer_id", flat=True))
+        setattr(review, _REVIEWER_IDS_ATTR, cached)
+    return cached
+
+
+def forget_review(review):
+    """Drop the reviewers cached on this review object (after assigning)."""
+    with contextlib.suppress(AttributeError):
+        delattr(review, _REVIEWER_IDS_ATTR)
+
+
+def is_assigned_reviewer(user, review):
+    return bool(user is not None and user.is_authenticated) and (
+        user.pk in assigned_reviewer_ids(review)
+    )
+
+
+def review_visibility_q(user, prefix=""):
+    """A ``Q`` on ``CommitmentReview`` for the reviews this person may see."""
+    from network.models.reviews import ReviewStatus
+
+    published = (
+        Q(**{f"{prefix}status": ReviewStatus.CLOSED})
+        & Q(**{f"{prefix}published_at__isnull": False})
+        & ~Q(**{f"{prefix}plan_url": ""})
+    )
+    if user is None or not user.is_authenticated:
+        return published
+    own = Q(**{f"{prefix}organisation_id__in": list(verified_organisations(user))})
+    submitted = Q(**{f"{prefix}submitted_at__isnull": False})
+    if is_review_coordinator(user):
+        return published | own | submitted
+    from network.models.reviews import ReviewerAssignment
+
+    assigned = Q(
+        **{
+            f"{prefix}pk__in": ReviewerAssignment.objects.filter(reviewer_id=user.pk).values(
+                "review_id"
+            )
+        }
+    )
+    return published | own | (assigned & submitted)
+
+
+def can_see_confidential_review(user, review):
+    """The review's private audience (not the public of a published review)."""
+    if is_review_requester(user, review):
+        return True
+    if review.submitted_at is None:  # never submitted: the requester's own draft
+        return False
+    return is_review_coordinator(user) or is_assigned_reviewer(user, review)
+
+
+def can_view_review(user, review):
+    return review.is_published or can_see_confidential_review(user, review)
+
+
+def can_download_plan(user, review):
+    """The draft plan document stays confidential, even after publication."""
+    return bool(review.plan_document) and can_see_confidential_review(user, review)
+
+
+def can_edit_review(user, review):
+    return review.is_editable and is_review_requester(user, review)
+
+
+def can_assign_reviewers(user, review):
+    from network.models.reviews import ReviewStatus
+
+    return is_review_coordinator(user) and review.status in (
+        ReviewStatus.SUBMITTED,
+        ReviewStatus.REVISED,
+    )
+
+
+def consolidated_rounds(user, review):
+    """The review rounds whose consolidated feedback this person may read (newest last).
+
+    Coordinators follow every round as it happens; the requester reads the rounds whose
+    feedback was delivered; everyone reads those of a published review.
+    """
+    if review.submitted_at is None:
+        return []
+    if is_review_coordinator(user):
+        return list(range(1, review.round + 1))
+    if review.is_published or is_review_requester(user, review):
+        return list(range(1, review.delivered_round + 1))
+    return []
+
+
+def can_read_consolidated(user, review):
+    return bool(consolidated_rounds(user, review))
+
+
+def can_publish_review(user, review):
+    from network.models.reviews import ReviewStatus
+
+    return (
+        review.status == ReviewStatus.CLOSED
+        and not review.is_published
+        and is_review_requester(user, review)
+    )
+
 
 # === end reviews ===
 

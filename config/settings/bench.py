@@ -11,6 +11,7 @@ os.environ.setdefault("EMAIL_BACKEND", "locmem")
 os.environ.setdefault("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/lnp_bench")
 
 from config.settings.base import *  # noqa: E402,F403
+from config.settings.base import STORAGES as BASE_STORAGES  # noqa: E402
 
 DEBUG = False
 SECRET_KEY = "bench-only-key-not-secret"  # noqa: S105
@@ -20,5 +21,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": BASE_STORAGES["private"],
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False}

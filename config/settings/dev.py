@@ -6,6 +6,7 @@ os.environ.setdefault("EMAIL_BACKEND", "console")
 
 from config.settings.base import *  # noqa: E402,F403
 from config.settings.base import CACHES  # noqa: E402
+from config.settings.base import STORAGES as BASE_STORAGES  # noqa: E402
 
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-never-use-in-production"
@@ -16,4 +17,5 @@ if not os.environ.get("REDIS_URL"):
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": BASE_STORAGES["private"],
 }
