@@ -248,7 +248,7 @@ def plan_document(request, pk):
 def review_transition(request, pk, target):
     review = _review_or_404(request, pk)
     transition = transitions.find(review.status, target)
-    form = TransitionForm(request.POST or None)
+    form = TransitionForm(request.POST if request.method == "POST" else None)
     if request.method != "POST":
         if transition is None or not transition.allows(request.user, review):
             messages.error(request, _("This action is not available."))
@@ -351,7 +351,7 @@ def feedback_matrix(request, pk):
     open_for_feedback = review.status == ReviewStatus.IN_REVIEW and not assignment.is_finished
     finishing = "finish" in request.POST
     form = FeedbackMatrixForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         commitments=commitments,
         assignment=assignment,
         finishing=finishing,
