@@ -8,3 +8,6 @@ class NetworkConfig(AppConfig):
 
     def ready(self):
         from network import signals  # noqa: F401  (connects the receivers)
+        from network.reviews.services import register_email_kinds as register_review_emails
+
+        register_review_emails()

@@ -9,7 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from accounts import email_kinds
 from accounts.models import Affiliation, Sector, User
 from accounts.services import notify
 from network import permissions
@@ -28,6 +30,22 @@ from network.rendering import clean_text, render_markdown
 from network.reviews import transitions
 
 MIN_REVIEWERS = 2
+
+# Kinds of notification (people switch each on or off for email).
+VERB_ASSIGNED = "reviews.assigned"
+VERB_STATUS = "reviews.status"
+VERB_REVIEWER_FINISHED = "reviews.reviewer_finished"
+
+
+def register_email_kinds():
+    """Offer each kind on the email preferences page (called at start-up)."""
+    email_kinds.register(VERB_ASSIGNED, gettext_lazy("Commitment reviews assigned to me"))
+    email_kinds.register(
+        VERB_STATUS, gettext_lazy("Changes in the status of commitment reviews I take part in")
+    )
+    email_kinds.register(
+        VERB_REVIEWER_FINISHED, gettext_lazy("A reviewer finished (for review coordinators)")
+    )
 
 
 # --- Requests and commitments -------------------------------------------------------
@@ -261,7 +279,7 @@ def assign_reviewers(*, review, user, reviewers, balance_reason="", conflict_rea
         notify(
             recipient=person,
             actor=user,
-            verb="review.assigned",
+            verb=VERB_ASSIGNED,
             message=_("You are asked to review “%(title)s”.") % {"title": review.title},
             url=review.get_absolute_url(),
             target=review,
@@ -320,7 +338,7 @@ def save_feedback(*, assignment, user, ratings, overall, name_consent, finish=Fa
             notify(
                 recipient=person,
                 actor=user,
-                verb="review.reviewer_finished",
+                verb=VERB_REVIEWER_FINISHED,
                 message=_("%(name)s finished their feedback on “%(title)s”.")
                 % {"name": user.get_full_name(), "title": review.title},
                 url=review.get_absolute_url(),
@@ -427,7 +445,7 @@ def _notify_status(review, target, actor):
         notify(
             recipient=person,
             actor=actor,
-            verb=f"review.{target}",
+            verb=VERB_STATUS,
             message=message,
             url=review.get_absolute_url(),
             target=review,
