@@ -20,6 +20,7 @@ from network.reviews import services
 
 REVIEW_NETWORK_SLUG = "open-data-policy-leads"
 COORDINATOR_EMAIL = "editor@example.org"
+REVIEWS_PATH = "/reviews/"
 
 # Principle slugs, for short specs.
 DEFAULT = "open-by-default"
@@ -254,6 +255,26 @@ def ensure_review_network(stdout):
     return network
 
 
+def ensure_footer_link(stdout):
+    """Commitment reviews are not a page: the footer links to them (editable in Settings)."""
+    from home.models import NavigationSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    navigation = NavigationSettings.for_site(site)
+    links = list(navigation.footer_links.raw_data)
+    if any(item["value"].get("url") == REVIEWS_PATH for item in links):
+        return
+    links.append(
+        {
+            "type": "link",
+            "value": {"label": "Commitment reviews", "page": None, "url": REVIEWS_PATH},
+        }
+    )
+    navigation.footer_links = links
+    navigation.save()
+    stdout.write("  added Commitment reviews to the footer")
+
+
 def _people(emails):
     return {person.email: person for person in User.objects.filter(email__in=emails)}
 
@@ -360,6 +381,7 @@ def seed(stdout):
     """The review network setting and three demo review requests."""
     if ensure_review_network(stdout) is None:
         return
+    ensure_footer_link(stdout)
     coordinator = User.objects.filter(email=COORDINATOR_EMAIL).first()
     if coordinator is None:
         return

@@ -85,7 +85,7 @@ def save_commitment(*, review, user, fields, principles, commitment=None):
         raise PermissionDenied(_("Commitments change only in a draft or a revised request."))
     if commitment is None:
         commitment = Commitment(review=review, position=review.commitments.count() + 1)
-    for name in ("problem", "text", "milestones"):
+    for name in ("title", "problem", "text", "milestones", "lead_institution"):
         fields[name] = clean_text(fields[name])
     for name, value in fields.items():
         setattr(commitment, name, value)

@@ -76,6 +76,9 @@ EXCLUSIONS = {
     ("link", r"^/static/"): "static files (CSS, JS, images), not pages",
     ("link", r"^/media/"): "uploaded files and image renditions, not pages",
     ("link", r"^/documents/"): "document downloads (files, not pages)",
+    ("link", r"^/reviews/\d+/(document/|response\.csv)"): (
+        "commitment review downloads (the draft plan, the CSV): files, not pages"
+    ),
     ("link", r"^/accounts/confirm-email/"): "one-time keys from emails; test_signup_flow",
     ("link", r"^/accounts/password/reset/key/"): "one-time keys from emails",
     ("link-nonstaff", r"^/admin/"): "the Wagtail admin is for staff only",
