@@ -29,6 +29,7 @@ from network.resources.queries import ResourceFilters, ResourcePageQuerySet, fac
 
 RESOURCES_PER_PAGE = 20
 PRINCIPLE_RESOURCES = 12
+PRINCIPLE_LESSONS = 6
 
 
 class ResourceType(models.TextChoices):
@@ -209,6 +210,9 @@ class PrinciplePage(PrintableMixin, Page):
             resources=resources[:PRINCIPLE_RESOURCES],
             more_resources=len(resources) > PRINCIPLE_RESOURCES,
             resource_index=ResourceIndexPage.objects.live().first(),
+            lessons=_lessons_for(request.user).filter(principles=self.principle_id)[
+                :PRINCIPLE_LESSONS
+            ],
             guidelines=GuidelinePage.objects.live()
             .public()
             .filter(principles=self.principle_id)
@@ -309,6 +313,16 @@ class ResourcePage(Page):
         blank=True,
         validators=[MinValueValidator(1950), MaxValueValidator(2100)],
     )
+    related_lessons = ParentalManyToManyField(
+        "network.LessonPage",
+        blank=True,
+        related_name="related_resources",
+        verbose_name=_("related lessons"),
+        help_text=_(
+            "Lessons where members used this material. A lesson inside a members-only "
+            "network shows only to people who may read it."
+        ),
+    )
     discussion_network = models.ForeignKey(
         "network.LearningNetworkPage",
         on_delete=models.SET_NULL,
@@ -348,6 +362,7 @@ class ResourcePage(Page):
             ],
             heading=_("About it"),
         ),
+        FieldPanel("related_lessons"),
         FieldPanel("discussion_network"),
     ]
 
@@ -426,9 +441,23 @@ class ResourcePage(Page):
         context.update(
             principles=self.principles.order_by("order"),
             also_in=self.other_languages(),
+            lessons=_lessons_for(request.user).filter(related_resources=self),
             index_url=self.get_parent().get_url(request=request),
         )
         return context
+
+
+def _lessons_for(user):
+    """Live lessons this person may read (lessons live inside networks), newest first."""
+    from network.models.lessons import LessonPage
+
+    return (
+        LessonPage.objects.live()
+        .public()
+        .visible_to(user)
+        .only("id", "title", "url_path", "path", "depth", "first_published_at")
+        .newest()
+    )
 
 
 def _facet_choices(counts, filters, facets=None):

@@ -95,6 +95,21 @@ def ensure_document(slug, spec):
     return document
 
 
+def related_lessons(principle_slugs, limit=2):
+    """Two public lessons on the resource's principles, as an editor would pick them."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from network.models.lessons import LessonPage
+
+    return list(
+        LessonPage.objects.live()
+        .visible_to(AnonymousUser())
+        .filter(principles__slug__in=principle_slugs)
+        .distinct()
+        .order_by("path")[:limit]
+    )
+
+
 def ensure_resources(index, stdout):
     discussed_in = {
         slug: network
@@ -126,6 +141,7 @@ def ensure_resources(index, stdout):
         )
         index.add_child(instance=page)
         page.principles.set(CharterPrinciple.objects.filter(slug__in=spec["principles"]))
+        page.related_lessons.set(related_lessons(spec["principles"]))
         page.save_revision().publish()
         stdout.write(f"  created resource {page.url_path}")
 
