@@ -15,8 +15,8 @@ from django.test.utils import CaptureQueriesContext
 
 CEILING = 30
 # role -> exact queries, filtered or not (the same with 3 and with 60 resources)
-INDEX_QUERIES = {"anonymous": 17, "member": 23}
-PRINCIPLE_QUERIES = {"anonymous": 22, "member": 28}
+INDEX_QUERIES = {"anonymous": 16, "member": 22}
+PRINCIPLE_QUERIES = {"anonymous": 21, "member": 27}
 
 pytestmark = pytest.mark.django_db
 
