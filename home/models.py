@@ -41,6 +41,7 @@ class HomePage(Page):
         "network.NetworkIndexPage",
         "network.ExpertIndexPage",
         "network.LessonLibraryPage",
+        "network.EventIndexPage",
     ]
     max_count = 1
 

@@ -282,7 +282,36 @@ def _pk(network):
 
 
 # === events ==========================================================================
-# (rules of this area, built on the functions above)
+# An event under a network belongs to it (``network`` is its parent network, or ``None``
+# for a site-wide event under the events index). Seeing an event is ``can_view_page``.
+
+
+def can_register_for_event(user, network):
+    """Register for an event: members of its network (any role) and editors; for a
+    site-wide event, anyone signed in."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if network is None:
+        return True
+    return can_post(user, network)
+
+
+def can_organise_event(user, network, host_user_ids=()):
+    """See and export the registrants: the hosts, the network's facilitators and leads,
+    and editors."""
+    if user is None or not user.is_authenticated:
+        return False
+    if is_editor(user) or user.pk in set(host_user_ids):
+        return True
+    return network is not None and can_moderate(user, network)
+
+
+def can_see_online_link(user, registration, *, organiser=False):
+    """The online link: registered people (not the waiting list) and the organisers."""
+    if organiser:
+        return True
+    return registration is not None and registration.status == "registered"
+
 
 # === end events ===
 

@@ -265,6 +265,7 @@ class LearningNetworkPage(Page):
     # One line per page type, so areas can add theirs without touching each other's.
     subpage_types = [
         "network.LessonPage",
+        "network.EventPage",
     ]
 
     exclude_fields_in_copy = ["member_count", "last_activity_at"]
