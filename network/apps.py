@@ -11,3 +11,6 @@ class NetworkConfig(AppConfig):
         from network.reviews.services import register_email_kinds as register_review_emails
 
         register_review_emails()
+        from network.events.notifications import register_email_kinds as register_event_kinds
+
+        register_event_kinds()

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.services import notify
+from network.events.notifications import VERB_REMINDER
 from network.events.times import time_range, viewer_zone
 from network.models.events import EventPage, EventReminder, Registration, ReminderKind
 
@@ -79,13 +80,13 @@ def _remind(registration, kind):
     event, user = registration.event, registration.user
     when = time_range(event, viewer_zone(user) or event.time_zone)
     if kind == ReminderKind.HOUR:
-        message = _("Starting in about an hour: “%(event)s”, %(when)s.")
+        message = _("Reminder: “%(event)s” starts in about an hour: %(when)s.")
     else:
-        message = _("Tomorrow: “%(event)s”, %(when)s.")
+        message = _("Reminder: “%(event)s” starts in about 24 hours: %(when)s.")
     # The online link is on the event page, shown to registered people: not in emails.
     notify(
         recipient=user,
-        verb=f"event.reminder.{kind}",
+        verb=VERB_REMINDER,
         message=message % {"event": event.title, "when": when},
         url=event.get_url() or "",
         target=event,

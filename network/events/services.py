@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 
 from accounts.services import notify
 from network import permissions
+from network.events.notifications import VERB_PROMOTED
 from network.events.times import time_range, viewer_zone
+from network.models.event_registrations import new_calendar_key
 from network.models.events import (
     CalendarToken,
     EventPage,
@@ -123,7 +125,7 @@ def _tell_promoted(event, user):
     when = time_range(event, viewer_zone(user) or event.time_zone)
     notify(
         recipient=user,
-        verb="event.promoted",
+        verb=VERB_PROMOTED,
         message=_("A place opened up: you are now registered for “%(event)s”, %(when)s.")
         % {"event": event.title, "when": when},
         url=event.get_url() or "",
@@ -143,8 +145,6 @@ def calendar_feed_token(user):
 @transaction.atomic
 def renew_calendar_token(*, user):
     """Give the person a new private feed URL; the old one stops working at once."""
-    from network.models.events import new_calendar_key
-
     token, created = CalendarToken.objects.select_for_update().get_or_create(user=user)
     if not created:
         token.key = new_calendar_key()
