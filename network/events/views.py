@@ -168,9 +168,8 @@ def registrant_export(request, event_id):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="registrants-{event.slug}.csv"'
     writer = csv.writer(response)
-    writer.writerow(
-        [_("Name"), _("Email"), _("Status"), _("Since (UTC)")] + [q.label for q in questions]
-    )
+    header = [_("Name"), _("Email"), _("Status"), _("Since (UTC)")] + [q.label for q in questions]
+    writer.writerow(spreadsheet_safe(cell) for cell in header)
     for registration in rows:
         writer.writerow(
             spreadsheet_safe(cell)

@@ -112,9 +112,7 @@ def private_feed_url(token):
     return reverse("events:private_feed", kwargs={"token": token})
 
 
-def test_private_feed_has_my_events_with_links_and_my_private_networks_events(
-    client, feed_world
-):
+def test_private_feed_has_my_events_with_links_and_my_private_networks_events(client, feed_world):
     person, registered, other, private, public = feed_world
     token = services.renew_calendar_token(user=person)
     found = entries(parse(client.get(private_feed_url(token))))  # no sign-in: a calendar app

@@ -140,7 +140,9 @@ def test_only_network_members_register_for_a_network_event(client, world, event_
     event = event_factory(parent=world.public)
     client.force_login(world.outsider)
     assert client.post(register_url(event)).status_code == 403
-    assert "Members of Open contracting data can register." in client.get(event.url).content.decode()
+    assert (
+        "Members of Open contracting data can register." in client.get(event.url).content.decode()
+    )
     assert not Registration.objects.exists()
     client.force_login(world.member)
     client.post(register_url(event))
@@ -166,7 +168,9 @@ def test_registration_closes_when_the_event_starts(client, event_factory, user):
     assert "registration is closed" in client.get(event.url).content.decode()
 
 
-def test_cancelling_a_registration_that_does_not_exist_changes_nothing(client, event_factory, user):
+def test_cancelling_a_registration_that_does_not_exist_changes_nothing(
+    client, event_factory, user
+):
     event = event_factory()
     client.force_login(user)
     response = client.post(cancel_url(event), follow=True)
@@ -189,7 +193,7 @@ def test_facilitators_see_the_registrants_and_members_do_not(client, world, even
 def test_registrants_csv_escapes_cells_spreadsheets_would_run(client, editor, event_factory):
     event = event_factory()
     question = EventQuestion.objects.create(event=event, label="Anything else?")
-    person = UserFactory(display_name="=HYPERLINK(\"http://evil.example\",\"x\")")
+    person = UserFactory(display_name='=HYPERLINK("http://evil.example","x")')
     services.register(event=event, user=person, answers={question: "+1 for captions"})
     for text in ("-2", "@SUM(A1)", "plain"):
         other = UserFactory()
