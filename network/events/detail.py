@@ -10,15 +10,36 @@ from django.db.models import Count, Q
 from network import permissions
 from network.events.forms import RegistrationForm
 from network.events.times import event_times
-from network.models.events import Registration, RegistrationStatus
+from network.models.events import EventHost, EventLesson, Registration, RegistrationStatus
 
 
-def host_user_ids(event):
+def hosts_of(event):
+    """The event's hosts whose expert profiles are live, in the editors' order."""
+    return list(
+        EventHost.objects.filter(event_id=event.pk, expert__live=True)
+        .select_related("expert")
+        .order_by("sort_order")
+    )
+
+
+def host_user_ids(event, hosts=None):
     """People who host the event (their expert profiles' accounts)."""
-    hosts = getattr(event, "hosts", None)
-    if hosts is None:
-        return []
-    return [user_id for user_id in hosts.values_list("expert__user_id", flat=True) if user_id]
+    hosts = hosts_of(event) if hosts is None else hosts
+    return [host.expert.user_id for host in hosts if host.expert.user_id]
+
+
+def related_lessons(event, user):
+    """Live lessons linked to the event that this person may see."""
+    from network.models.lessons import LessonPage
+
+    linked = EventLesson.objects.filter(event_id=event.pk).values("lesson_id")
+    return list(
+        LessonPage.objects.live()
+        .visible_to(user)
+        .filter(pk__in=linked)
+        .defer_streamfields()
+        .order_by("-first_published_at", "pk")
+    )
 
 
 def seat_counts(event):
@@ -81,12 +102,15 @@ def registration_panel_context(event, request, *, form=None, counts=None, organi
 def detail_context(event, request):
     user = request.user
     network = event.network
-    organiser = permissions.can_organise_event(user, network, host_user_ids(event))
+    hosts = hosts_of(event)
+    organiser = permissions.can_organise_event(user, network, host_user_ids(event, hosts))
     times, viewer_times = event_times(event, user)
     context = registration_panel_context(event, request, organiser=organiser)
     context.update(
         times=times,
         viewer_times=viewer_times,
         principles=list(event.principles.all()),
+        hosts=hosts,
+        lessons=related_lessons(event, user),
     )
     return context

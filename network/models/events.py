@@ -19,7 +19,13 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+)
 from wagtail.api import APIField
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
@@ -213,13 +219,21 @@ class EventPage(NetworkContentMixin, Page):
             heading=_("When and where"),
         ),
         FieldPanel("body"),
+        MultipleChooserPanel("hosts", chooser_field_name="expert", label=_("Hosts")),
         FieldPanel("principles", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("capacity"), InlinePanel("questions", label=_("Question"))],
             heading=_("Registration"),
         ),
         MultiFieldPanel(
-            [FieldPanel("summary"), FieldPanel("recording_url"), FieldPanel("slides")],
+            [
+                FieldPanel("summary"),
+                FieldPanel("recording_url"),
+                FieldPanel("slides"),
+                MultipleChooserPanel(
+                    "related_lessons", chooser_field_name="lesson", label=_("Related lessons")
+                ),
+            ],
             heading=_("After the event"),
         ),
     ]
@@ -334,6 +348,46 @@ class EventPage(NetworkContentMixin, Page):
         return context
 
 
+class EventHost(Orderable):
+    """An expert who hosts the event: shown on its page; an organiser of its registrations."""
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="hosts")
+    expert = models.ForeignKey(
+        "network.ExpertProfilePage",
+        on_delete=models.CASCADE,
+        related_name="hosted_events",
+        verbose_name=_("expert"),
+    )
+
+    panels = [FieldPanel("expert")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("host")
+
+    def __str__(self):
+        return str(self.expert)
+
+
+class EventLesson(Orderable):
+    """A lesson that came out of (or goes with) the event."""
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="related_lessons")
+    lesson = models.ForeignKey(
+        "network.LessonPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("lesson"),
+    )
+
+    panels = [FieldPanel("lesson")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related lesson")
+
+    def __str__(self):
+        return str(self.lesson)
+
+
 class EventQuestion(Orderable):
     """A question people answer when they register (accessibility needs, dietary ...)."""
 
@@ -354,7 +408,9 @@ class EventQuestion(Orderable):
 __all__ = [
     "CalendarToken",
     "EventFormat",
+    "EventHost",
     "EventIndexPage",
+    "EventLesson",
     "EventPage",
     "EventQuestion",
     "EventReminder",
