@@ -34,11 +34,14 @@ def networks_of(events):
     return {network.path: network for network in networks}
 
 
-def decorate(events, request):
-    """Give each event what its card shows: network, times, the person's registration."""
+def decorate(events, request, network=None):
+    """Give each event what its card shows: network, times, the person's registration.
+
+    ``network``: all the events are in this one (no need to look their networks up).
+    """
     user = request.user
     events = list(events)
-    networks = networks_of(events)
+    networks = {network.path: network} if network is not None else networks_of(events)
     registrations = {}
     if user.is_authenticated and events:
         registrations = {
@@ -122,4 +125,4 @@ def _site_wide_q():
 def upcoming_in_network(network, request, limit=3):
     """The next few events of one network (for its page), for a person who may view it."""
     events = visible_events(request.user).in_network(network).upcoming().for_listing()[:limit]
-    return decorate(events, request)
+    return decorate(events, request, network=network)

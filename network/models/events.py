@@ -108,11 +108,10 @@ class EventPageQuerySet(PageQuerySet):
         return self.filter(path__startswith=network.path, depth=network.depth + 1)
 
     def for_listing(self):
-        """What a card shows, in bulk: principles and the number of registered people."""
+        """What a card shows, in bulk: the number of registered people."""
         return (
             self.defer_streamfields()
             .defer("summary", "body")
-            .prefetch_related("principles")
             .annotate(
                 registered_total=Count(
                     "registrations",
