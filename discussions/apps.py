@@ -7,6 +7,8 @@ class DiscussionsConfig(AppConfig):
     verbose_name = _("Discussions")
 
     def ready(self):
+        from discussions import lesson_signals
         from discussions.notifications import register_email_kinds
 
         register_email_kinds()
+        lesson_signals.register_email_kinds()

@@ -14,3 +14,6 @@ class NetworkConfig(AppConfig):
         from network.events.notifications import register_email_kinds as register_event_kinds
 
         register_event_kinds()
+        from network.lessons import notifications as lesson_notifications
+
+        lesson_notifications.register_email_kinds()

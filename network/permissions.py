@@ -272,6 +272,36 @@ def _pk(network):
 # === lessons ==========================================================================
 # (rules of this area, built on the functions above)
 
+
+def can_share_experience(user, network):
+    """Write a draft lesson in this network (the "Share an experience" form)."""
+    return user.is_authenticated and can_post(user, network)
+
+
+def can_revise_lesson(user, lesson, network):
+    """Change an unpublished lesson through the member form: its owner, while they may
+    still write in its network. Whether its workflow lets it change (not while an editor
+    reviews it) is the workflow's answer, checked by the views.
+    """
+    return (
+        user.is_authenticated
+        and not lesson.live
+        and lesson.owner_id == user.pk
+        and can_share_experience(user, network)
+    )
+
+
+def can_view_lesson(user, lesson):
+    """A live lesson: whoever may view its network. An unpublished one: its owner and
+    editors only (never the public, whatever the network).
+    """
+    if not can_view_page(user, lesson):
+        return False
+    if lesson.live:
+        return True
+    return is_editor(user) or (user.is_authenticated and lesson.owner_id == user.pk)
+
+
 # === end lessons ===
 
 
