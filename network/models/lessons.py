@@ -17,6 +17,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Left, Length
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
@@ -399,14 +400,34 @@ class LessonPage(NetworkContentMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        network = self.get_parent().specific_deferred
+        user = request.user
+        network = LearningNetworkPage.objects.defer_streamfields().get(
+            path=self.path[: -self.steplen]
+        )
+        authors = list(self.lesson_authors.select_related("user").order_by("sort_order"))
+        for author in authors:
+            author.user.profile_visible = user.is_authenticated or author.user.profile_public
+        library = LessonLibraryPage.objects.live().only("pk", "path", "url_path").first()
         context.update(
             network=network,
-            authors=self.authors,
+            authors=[author.user for author in authors],
             principles=list(self.principles.all()),
             tags=list(self.tags.all()),
+            organisations=list(self.organisations.all()),
+            related=related_lessons(self, user),
+            library=library,
+            citation=self.citation(request, [author.user for author in authors], network),
         )
         return context
+
+    def citation(self, request, authors, network):
+        """A plain-text reference: authors (year). Title. Network, site. Address."""
+        names = ", ".join(author.get_full_name() for author in authors)
+        year = (self.first_published_at or self.latest_revision_created_at or timezone.now()).year
+        site = settings.WAGTAIL_SITE_NAME
+        url = self.get_full_url(request)
+        parts = [f"{names} ({year}).", f"{self.title}.", f"{network.title}, {site}.", url]
+        return " ".join(part for part in parts if part)
 
 
 class LessonLibraryPage(Page):
@@ -426,6 +447,14 @@ class LessonLibraryPage(Page):
 
     class Meta:
         verbose_name = _("lessons library")
+
+    def get_template(self, request, *args, **kwargs):
+        """An htmx filter request gets only the results (the page's own partial)."""
+        template = super().get_template(request, *args, **kwargs)
+        htmx = getattr(request, "htmx", None)
+        if htmx and not htmx.boosted:
+            return f"{template}#results"
+        return template
 
     def lessons_for(self, user):
         return LessonPage.objects.live().public().visible_to(user)
