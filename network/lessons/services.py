@@ -22,6 +22,8 @@ DRAFT_FIELDS = frozenset(
         "sector",
         "ogp_commitment",
         "experience_date",
+        "body",
+        "resources",
     }
 )
 

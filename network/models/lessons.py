@@ -26,6 +26,7 @@ from django_countries import countries as all_countries
 from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from taggit.models import Tag, TaggedItemBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -328,7 +329,7 @@ class LessonPage(NetworkContentMixin, Page):
         APIField("summary"),
         *(APIField(name) for name in SECTIONS),
         APIField("body"),
-        APIField("country"),
+        APIField("country", serializer=serializers.CharField(source="country.code")),
         APIField("government_level"),
         APIField("sector"),
         APIField("ogp_commitment"),
