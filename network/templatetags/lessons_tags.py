@@ -18,7 +18,7 @@ def network_lessons(context, network, limit=NETWORK_LESSONS):
     lessons = list(
         LessonPage.objects.live().public().child_of(network).for_listing().newest()[: int(limit)]
     )
-    library = LessonLibraryPage.objects.live().first()
+    library = LessonLibraryPage.objects.live().first() if lessons else None
     library_url = f"{library.get_url(request)}?network={network.slug}" if library else ""
     return {
         "request": request,

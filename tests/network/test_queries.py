@@ -33,8 +33,9 @@ CEILING = 25
 # role -> exact queries for the index page (same with 3 and with 50 networks)
 INDEX_QUERIES = {"anonymous": 14, "member": 20, "editor": 19}
 # role -> exact queries for a network page (same with 3 and with 50 members)
-# Includes the network's coming events (events' template tag): the events index and the events.
-NETWORK_PAGE_QUERIES = {"anonymous": 17, "member": 23, "lead": 24}
+# Includes the network's coming events (events' template tag): the events index and the events,
+# and its latest lessons (lessons_tags.py): the lessons and their view restrictions (+2).
+NETWORK_PAGE_QUERIES = {"anonymous": 19, "member": 25, "lead": 26}
 DIRECTORY_QUERIES = 12
 MANAGE_QUERIES = 13
 
