@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     """Staff editors ("Editors") review and publish lessons in Wagtail's workflow."""
 
     dependencies = [
-        ("network", "0005_resources"),
+        ("network", "0008_events"),
         ("wagtailcore", "0048_add_default_workflows"),
     ]
 
