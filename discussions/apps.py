@@ -8,7 +8,9 @@ class DiscussionsConfig(AppConfig):
 
     def ready(self):
         from discussions import lesson_signals
+        from discussions.live import notifications as live_notifications
         from discussions.notifications import register_email_kinds
 
         register_email_kinds()
         lesson_signals.register_email_kinds()
+        live_notifications.register_email_kinds()

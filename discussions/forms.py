@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.utils import parse_tags
 
 from discussions.models import ThreadKind
-from discussions.models.threads import TITLE_MAX_LENGTH
+from discussions.models.threads import MEMBER_KINDS, TITLE_MAX_LENGTH
 from network.models import CharterPrinciple
 
 #: Longer texts are refused with a message (abuse limit; also keeps pages light).
@@ -43,7 +43,7 @@ class BodyField(forms.CharField):
 class ThreadForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("What is it?"),
-        choices=ThreadKind.choices,
+        choices=[(kind.value, kind.label) for kind in MEMBER_KINDS],
         initial=ThreadKind.DISCUSSION,
         widget=forms.RadioSelect,
         help_text=_("A question can have one reply marked as its accepted answer."),

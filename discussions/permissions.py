@@ -56,8 +56,12 @@ def can_view_thread(user, thread):
 
 
 def can_reply(user, thread):
-    """Members write; a locked thread takes replies only from its moderators."""
-    if thread.is_hidden or not can_write(user, thread.network):
+    """Members write; a locked thread takes replies only from its moderators.
+
+    A live session takes questions and answers through its own page (see the live
+    section below), never through the plain reply forms.
+    """
+    if thread.is_hidden or thread.is_live_session or not can_write(user, thread.network):
         return False
     return not thread.is_locked or network_permissions.can_moderate(user, thread.network)
 
@@ -67,6 +71,7 @@ def can_edit_thread(user, thread):
         user.is_authenticated
         and thread.author_id == user.pk
         and not thread.is_hidden
+        and not thread.is_live_session
         and can_write(user, thread.network)
     )
 
@@ -100,13 +105,19 @@ def can_edit_post(user, post):
         user.is_authenticated
         and post.author_id == user.pk
         and post.shows_text
+        and not post.thread.is_live_session
         and can_write(user, post.thread.network)
     )
 
 
 def can_delete_post(user, post):
     """Authors delete their own replies (moderators hide instead: see moderation)."""
-    return bool(user.is_authenticated and post.author_id == user.pk and not post.is_deleted)
+    return bool(
+        user.is_authenticated
+        and post.author_id == user.pk
+        and not post.is_deleted
+        and not post.thread.is_live_session
+    )
 
 
 def can_mark_helpful(user, post):
@@ -114,6 +125,7 @@ def can_mark_helpful(user, post):
         user.is_authenticated
         and post.author_id != user.pk
         and post.shows_text
+        and not post.thread.is_live_session
         and can_write(user, post.thread.network)
     )
 
@@ -286,3 +298,78 @@ def can_suspend(user):
 def can_use_moderation_queue(user):
     """The Wagtail admin's moderation queue: staff editors."""
     return network_permissions.is_editor(user)
+
+# --- Live sessions ------------------------------------------------------------------
+# A session's hosts are expert profiles; ``host_ids`` is the set of their users' ids,
+# fetched once per page with the hosts themselves.
+
+
+def visible_live_sessions_q(user):
+    """Live sessions this person may find in listings (profiles, the session list)."""
+    q = network_permissions.visible_networks_q(user, prefix="thread__network__")
+    if not network_permissions.is_editor(user):
+        q &= Q(thread__is_hidden=False)
+    return q
+
+
+def live_session_in_query_q(user):
+    """The same rule, with no query of its own: for the polling endpoint."""
+    q = network_permissions.visible_networks_in_query_q(user, prefix="thread__network__")
+    if not network_permissions.is_editor(user):
+        q &= Q(thread__is_hidden=False)
+    return q
+
+
+def is_host(user, host_ids):
+    """One of the session's hosts (a suspended host writes nothing either)."""
+    return bool(user.is_authenticated and user.pk in host_ids and not is_suspended(user))
+
+
+def can_take_part(user, session, phase):
+    """Ask and up-vote questions: anyone signed in who may read the session (members of
+    a members-only network; everyone signed in in a public one), until it closes."""
+    return bool(
+        user.is_authenticated
+        and phase != session.Phase.CLOSED
+        and can_view_thread(user, session.thread)
+        and not is_suspended(user)
+    )
+
+
+def can_answer(user, session, phase, host_ids):
+    """Only the hosts answer, while the session is open."""
+    return (
+        phase == session.Phase.OPEN
+        and is_host(user, host_ids)
+        and can_view_thread(user, session.thread)
+    )
+
+
+def can_conclude(user, session, phase, host_ids):
+    """Only the hosts write the conclusion, once the session has closed."""
+    return (
+        phase == session.Phase.CLOSED
+        and is_host(user, host_ids)
+        and can_view_thread(user, session.thread)
+    )
+
+
+def can_moderate_session(user, session):
+    """Facilitators and leads of the session's network, and editors."""
+    return network_permissions.can_moderate(user, session.thread.network)
+
+
+def can_schedule_session(user, network):
+    return bool(user.is_authenticated and network_permissions.can_moderate(user, network))
+
+
+class LiveAccess:
+    """Every answer the session page needs, worked out once for one person."""
+
+    def __init__(self, user, session, phase, host_ids):
+        self.phase = phase
+        self.is_host = is_host(user, host_ids)
+        self.take_part = can_take_part(user, session, phase)
+        self.answer = can_answer(user, session, phase, host_ids)
+        self.conclude = can_conclude(user, session, phase, host_ids)
+        self.moderate = bool(user.is_authenticated and can_moderate_session(user, session))

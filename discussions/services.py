@@ -166,6 +166,10 @@ def post_reply(*, thread, author, body, parent=None, when=None):
         last_poster=author,
     )
     _touch_network(thread.network_id, when)
+    if thread.kind == ThreadKind.QUESTION:
+        from discussions.live.services import record_expert_answer
+
+        record_expert_answer(post=post, thread=thread)
     mentioned = _ids(rendered.mentions)
     replied_to_id = replied_to.pk if replied_to else None
     transaction.on_commit(

@@ -1,8 +1,18 @@
 from discussions.models.engagement import Follow, Reaction, ReactionKind, ThreadRead
+from discussions.models.live import (
+    AskedExpert,
+    ExpertQuestion,
+    LiveSession,
+    QuestionVote,
+)
 from discussions.models.posts import MAX_DEPTH, Post, PostRevision
 from discussions.models.threads import TaggedThread, Thread, ThreadKind, ThreadRevision
 
 __all__ = [
+    "AskedExpert",
+    "ExpertQuestion",
+    "LiveSession",
+    "QuestionVote",
     "MAX_DEPTH",
     "Follow",
     "Post",

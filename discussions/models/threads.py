@@ -16,7 +16,11 @@ TITLE_MAX_LENGTH = 160
 class ThreadKind(models.TextChoices):
     DISCUSSION = "discussion", _("Discussion")
     QUESTION = "question", _("Question")
-    # "live_session" (an expert-hosted, time-boxed question thread) comes with events.
+    LIVE_SESSION = "live_session", _("Live session")
+
+
+#: What members choose between when they start a thread (live sessions are scheduled).
+MEMBER_KINDS = [ThreadKind.DISCUSSION, ThreadKind.QUESTION]
 
 
 class TaggedThread(TaggedItemBase):
@@ -160,6 +164,8 @@ class Thread(models.Model):
 
     def get_absolute_url(self):
         kwargs = {"network_slug": self.network.slug, "pk": self.pk}
+        if self.kind == ThreadKind.LIVE_SESSION:
+            return reverse("live:session", kwargs=kwargs)
         if self.slug:
             return reverse("discussions:thread_detail_slug", kwargs={**kwargs, "slug": self.slug})
         return reverse("discussions:thread_detail", kwargs=kwargs)
@@ -171,6 +177,10 @@ class Thread(models.Model):
     @property
     def is_question(self):
         return self.kind == ThreadKind.QUESTION
+
+    @property
+    def is_live_session(self):
+        return self.kind == ThreadKind.LIVE_SESSION
 
 
 class ThreadRevision(models.Model):

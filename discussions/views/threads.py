@@ -109,6 +109,8 @@ def _follows_network(user, network):
 
 def thread_detail(request, network_slug, pk, slug=None):
     thread = thread_or_404(request, network_slug, pk, with_reader_state=True)
+    if thread.is_live_session:
+        return redirect(thread.get_absolute_url())
     network = thread.network
     user = request.user
     access = permissions.ThreadAccess(user, thread)

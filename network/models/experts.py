@@ -30,8 +30,20 @@ class ExpertIndexPage(Page):
     """The public directory of experts (/experts/)."""
 
     intro = models.TextField(_("introduction"), blank=True)
+    ask_network = models.ForeignKey(
+        "network.LearningNetworkPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("network for questions to experts"),
+        help_text=_(
+            "A public network that anyone can join at once (“Ask the experts”). A member "
+            "who asks outside their own networks asks here, and joins it by asking."
+        ),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("ask_network")]
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
