@@ -35,8 +35,10 @@ def _bump(session, **counters):
 
 
 @transaction.atomic
-def schedule_session(*, network, author, title, body, starts_at, ends_at, hosts, page=None):
-    """Open a live-session thread in ``network``; its hosts follow it."""
+def schedule_session(
+    *, network, author, title, body, starts_at, ends_at, hosts, page=None, when=None
+):
+    """Open a live-session thread in ``network``; its hosts follow it and hear of it."""
     thread = services.start_thread(
         network=network,
         author=author,
@@ -44,16 +46,14 @@ def schedule_session(*, network, author, title, body, starts_at, ends_at, hosts,
         body=body,
         kind=ThreadKind.LIVE_SESSION,
         page=page,
+        when=when,
     )
     session = LiveSession.objects.create(thread=thread, starts_at=starts_at, ends_at=ends_at)
     session.hosts.set(hosts)
     for host in hosts:
         if host.user_id:
             Follow.objects.get_or_create(user_id=host.user_id, thread=thread)
-    actor_id = author.pk
-    transaction.on_commit(
-        lambda: _tasks().notify_hosts.enqueue(session_id=session.pk, actor_id=actor_id)
-    )
+    transaction.on_commit(lambda: _tasks().notify_hosts.enqueue(session_id=session.pk))
     return session
 
 

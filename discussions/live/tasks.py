@@ -22,7 +22,7 @@ def notify_experts_asked(*, thread_id, expert_ids):
 
 
 @task()
-def notify_hosts(*, session_id, actor_id):
+def notify_hosts(*, session_id):
     session = (
         LiveSession.objects.select_related("thread__network", "thread__author")
         .filter(pk=session_id)

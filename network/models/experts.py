@@ -5,14 +5,20 @@ sessions hosted, questions answered) comes from discussions' template tags or fr
 counters below, which discussions' services keep: network never imports discussions.
 """
 
+from datetime import timedelta
+
 from django import forms
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -24,6 +30,7 @@ from accounts.models.users import language_choices
 from network.models.taxonomy import CharterPrinciple
 
 BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+EXPERTS_PER_PAGE = 24
 
 
 class ExpertIndexPage(Page):
@@ -54,9 +61,37 @@ class ExpertIndexPage(Page):
     class Meta:
         verbose_name = _("expert index page")
 
+    def experts(self):
+        return ExpertProfilePage.objects.live().child_of(self)
+
     def get_context(self, request, *args, **kwargs):
+        from network.experts.forms import DirectoryFilterForm
+
         context = super().get_context(request, *args, **kwargs)
-        context["experts"] = ExpertProfilePage.objects.live().child_of(self).for_listing()
+        experts = self.experts()
+        form = DirectoryFilterForm(
+            request.GET or None,
+            principles=CharterPrinciple.objects.filter(
+                experts__in=experts.values("pk")
+            ).distinct(),
+            topics=Tag.objects.filter(
+                network_experttopic_items__content_object__in=experts.values("pk")
+            )
+            .distinct()
+            .order_by("name"),
+            languages=experts.language_codes(),
+            countries=experts.country_codes(),
+        )
+        filters = form.filters() if request.GET else {}
+        listing = experts.filtered(**filters).for_listing()
+        page_obj = Paginator(listing, EXPERTS_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(
+            form=form,
+            filters=filters,
+            page_obj=page_obj,
+            experts=page_obj.object_list,
+            query=urlencode(filters),
+        )
         return context
 
 
@@ -131,7 +166,53 @@ class ExpertProfileQuerySet(PageQuerySet):
         return self.filter(languages__language=code)
 
     def with_country(self, code):
+        # Codes are stored comma-separated, two letters each: a substring is one code.
         return self.filter(countries__contains=code)
+
+    def matching_text(self, text):
+        words = text.split()
+        query = self
+        for word in words[:8]:
+            query = query.filter(
+                models.Q(title__icontains=word)
+                | models.Q(headline__icontains=word)
+                | models.Q(bio__icontains=word)
+                | models.Q(organisation__name__icontains=word)
+                | models.Q(tagged_topics__tag__name__icontains=word)
+            )
+        return query.distinct()
+
+    def filtered(self, *, q="", principle="", topic="", language="", country=""):
+        """The directory's filters, combined (each one narrows the list)."""
+        query = self
+        if principle:
+            query = query.with_principle(principle)
+        if topic:
+            query = query.with_topic(topic)
+        if language:
+            query = query.with_language(language)
+        if country:
+            query = query.with_country(country)
+        if q:
+            query = query.matching_text(q)
+        return query
+
+    def language_codes(self):
+        return sorted(
+            set(
+                ExpertLanguage.objects.filter(page__in=self.values("pk"))
+                .values_list("language", flat=True)
+                .distinct()
+            )
+        )
+
+    def country_codes(self):
+        codes = set()
+        for value in self.order_by().values_list("countries", flat=True):
+            if isinstance(value, str):
+                value = value.split(",")
+            codes.update(str(code) for code in value or () if code)
+        return sorted(codes)
 
 
 EXPERT_PHOTO_FILTER = "fill-160x160"  # keep in step with the expert templates
@@ -249,6 +330,29 @@ class ExpertProfilePage(Page):
         if not self.questions_answered:
             return None
         return self.answer_seconds_total // self.questions_answered
+
+    def average_answer_time(self):
+        """ "3 hours", "2 days": how fast this expert answers, on average (or "")."""
+        seconds = self.average_answer_seconds
+        if seconds is None:
+            return ""
+        now = timezone.now()
+        return timesince(now - timedelta(seconds=max(seconds, 60)), now, depth=1)
+
+    def language_names(self):
+        names = dict(language_choices())
+        return [names.get(row.language, row.language) for row in self.languages.all()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        index = self.get_parent()
+        context.update(
+            index_url=index.get_url(request=request),
+            principles=list(self.principles.all()),
+            topics=list(self.topics.all()),
+            links=list(self.links.all()),
+        )
+        return context
 
     def with_content_json(self, content):
         """Counters belong to the live row, not to a revision: keep them when restoring."""
