@@ -354,6 +354,16 @@ def can_conclude(user, session, phase, host_ids):
     )
 
 
+def can_turn_into_lesson(user, session, phase, host_ids):
+    """A host, once the session has closed with a conclusion, who may write lessons
+    in its network (the draft lives there)."""
+    return bool(
+        session.conclusion
+        and can_conclude(user, session, phase, host_ids)
+        and network_permissions.can_post(user, session.thread.network)
+    )
+
+
 def can_moderate_session(user, session):
     """Facilitators and leads of the session's network, and editors."""
     return network_permissions.can_moderate(user, session.thread.network)
@@ -372,4 +382,5 @@ class LiveAccess:
         self.take_part = can_take_part(user, session, phase)
         self.answer = can_answer(user, session, phase, host_ids)
         self.conclude = can_conclude(user, session, phase, host_ids)
+        self.lesson = can_turn_into_lesson(user, session, phase, host_ids)
         self.moderate = bool(user.is_authenticated and can_moderate_session(user, session))

@@ -9,6 +9,8 @@ first through ``discussions.permissions``.
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from discussions import services
 from discussions.models import (
@@ -234,3 +236,81 @@ def _tasks():
     from discussions.live import tasks
 
     return tasks
+
+
+# --- Turning a session into a lesson ------------------------------------------------
+
+LESSON_TAGS = {"p", "br", "strong", "em", "ol", "ul", "li", "a"}
+BEST_QUESTIONS = 5
+
+
+def _rich_text(html):
+    """Stored Markdown HTML cut down to what the lesson's rich-text editor offers."""
+    import nh3
+    from wagtail.rich_text import RichText
+
+    return RichText(nh3.clean(html, tags=LESSON_TAGS, attributes={"a": {"href"}}))
+
+
+def _lesson_body(session, hosts):
+    from discussions.live import queries
+
+    host_ids = {host.user_id for host in hosts}
+    blocks = [
+        ("heading", {"text": str(_("Conclusion of the live session")), "level": "h2"}),
+        ("paragraph", _rich_text(session.conclusion_html)),
+    ]
+    best = queries.best_questions(session, limit=BEST_QUESTIONS)
+    if best:
+        blocks.append(("heading", {"text": str(_("Questions and answers")), "level": "h2"}))
+    answers = queries.answers_by_question(session)
+    for question in best:
+        parts = [f"<p><strong>{_('Question')}</strong></p>", question.body_html]
+        for answer in answers.get(question.path, []):
+            if answer.author_id in host_ids:
+                name = escape(answer.author.get_full_name())
+                parts.append(f"<p><strong>{_('Answer by %(name)s') % {'name': name}}</strong></p>")
+                parts.append(answer.body_html)
+        blocks.append(("paragraph", _rich_text("".join(parts))))
+    return blocks
+
+
+@transaction.atomic
+def turn_into_lesson(*, session, host):
+    """A draft lesson under the session's network, with the host as author and owner:
+    the conclusion and the most up-voted answered questions in its body, every other
+    field blank for the host to complete and submit through the lessons workflow.
+    Once only: a second click returns the same draft."""
+    from network.lessons.services import create_draft_lesson
+
+    session = (
+        LiveSession.objects.select_for_update()
+        .select_related("thread__network", "lesson")
+        .get(pk=session.pk)
+    )
+    if session.lesson_id:
+        return session.lesson
+    thread = session.thread
+    hosts = list(session.hosts.select_related("user"))
+    names = ", ".join(host.title for host in hosts)
+    context = _(
+        "This lesson comes from the live session “%(title)s” held on %(date)s in "
+        "%(network)s, hosted by %(hosts)s."
+    ) % {
+        "title": thread.title,
+        "date": session.starts_at.strftime("%Y-%m-%d"),
+        "network": thread.network.title,
+        "hosts": names,
+    }
+    lesson = create_draft_lesson(
+        network=thread.network,
+        owner=host,
+        title=thread.title,
+        authors=[host],
+        context=f"{context}\n\n{thread.body}",
+    )
+    lesson.body = _lesson_body(session, hosts)
+    lesson.save_revision(user=host)
+    session.lesson = lesson
+    session.save(update_fields=["lesson"])
+    return lesson

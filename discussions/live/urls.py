@@ -13,6 +13,7 @@ urlpatterns = [
     path(f"{LIVE}<int:pk>/poll/", views.session_poll, name="poll"),
     path(f"{LIVE}<int:pk>/ask/", views.ask, name="ask"),
     path(f"{LIVE}<int:pk>/conclusion/", views.conclusion, name="conclusion"),
+    path(f"{LIVE}<int:pk>/lesson/", views.turn_into_lesson, name="lesson"),
     path("live/questions/<int:pk>/vote/", views.vote, name="vote"),
     path("live/questions/<int:pk>/answer/", views.answer, name="answer"),
     path("live/questions/<int:pk>/hide/", views.hide, name="hide"),

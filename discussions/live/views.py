@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -314,6 +314,41 @@ def conclusion(request, network_slug, pk):
             "form": form,
         },
     )
+
+
+@login_required
+@require_POST
+def turn_into_lesson(request, network_slug, pk):
+    session = _session_or_404(request, network_slug, pk)
+    phase = session.phase()
+    host_ids = {host.user_id for host in queries.hosts_of(session)}
+    if not permissions.can_turn_into_lesson(request.user, session, phase, host_ids):
+        return forbidden(
+            request,
+            session.thread.network,
+            _("A host turns the session into a lesson once it has closed with a conclusion."),
+        )
+    lesson = services.turn_into_lesson(session=session, host=request.user)
+    messages.success(
+        request,
+        _(
+            "A draft lesson is ready with the conclusion and the best questions and "
+            "answers. Complete the other sections, then submit it for review."
+        ),
+    )
+    return redirect(_lesson_edit_url(request.user, lesson, session))
+
+
+def _lesson_edit_url(user, lesson, session):
+    """Where the host completes the draft: the lessons area's own edit page when it has
+    one, the Wagtail editor for people with admin access, else back to the session."""
+    try:
+        return reverse("lessons:draft_edit", kwargs={"pk": lesson.pk})
+    except NoReverseMatch:
+        pass
+    if user.has_perm("wagtailadmin.access_admin"):
+        return reverse("wagtailadmin_pages:edit", args=[lesson.pk])
+    return session.get_absolute_url()
 
 
 @login_required
