@@ -150,7 +150,9 @@ class ExpertProfileQuerySet(PageQuerySet):
             .prefetch_related(
                 models.Prefetch("photo", queryset=images),
                 "principles",
-                "tagged_topics__tag",
+                models.Prefetch(
+                    "tagged_topics", queryset=ExpertTopic.objects.select_related("tag")
+                ),
                 "languages",
             )
             .order_by("title")
