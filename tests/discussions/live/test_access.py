@@ -192,7 +192,7 @@ def test_plain_reply_forms_cannot_bypass_the_session_rules(
     thread_reply = reverse("discussions:thread_reply", args=[network.slug, closed.thread_id])
     assert client.post(thread_reply, {"body": "Sneaking in"}).status_code == 403
     post_reply = reverse("discussions:post_reply", args=[question.pk])
-    assert client.post(post_reply, {"reply-%d-body" % question.pk: "Me too"}).status_code == 403
+    assert client.post(post_reply, {f"reply-{question.pk}-body": "Me too"}).status_code == 403
     assert Post.objects.filter(thread=closed.thread).count() == 1
     detail = reverse("discussions:thread_detail", args=[network.slug, closed.thread_id])
     assert client.get(detail)["Location"] == closed.get_absolute_url()

@@ -1,7 +1,6 @@
 """SQL per live-session page and per poll: pinned, the same for 3 questions or 300."""
 
 import pytest
-from django.urls import reverse
 
 from discussions.live.bulk import bulk_add_questions
 from tests.discussions.conftest import add_member

@@ -1,7 +1,6 @@
 """The public expert directory: filters that combine, and a fixed number of queries."""
 
 import pytest
-
 from wagtail_factories import ImageFactory
 
 from network.models import ExpertProfilePage
