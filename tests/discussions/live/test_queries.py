@@ -95,3 +95,22 @@ def test_polling_returns_the_board_when_something_changed(client, filled, member
     assert response.status_code == 200
     assert f'id="question-{question.pk}"' in response.text
     assert response.text.lstrip().startswith('<section id="live-board"')
+
+
+# Wagtail's serving (site, route, hidden networks, aliases, view restrictions ...), the
+# profile's principles, topics, links, languages, photo, parent; the sessions and answers
+# tags (one query each); breadcrumbs, menu, navigation settings.
+PROFILE_QUERIES_ANONYMOUS = 18
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_expert_profile_queries_do_not_grow(
+    client, session_factory, host, count, django_assert_num_queries
+):
+    for number in range(count):
+        session_factory("closed" if number % 2 else "upcoming", title=f"Session {number}")
+    url = host.expert_profile.url
+    client.get(url)  # the site's navigation settings are created on first use
+    with django_assert_num_queries(PROFILE_QUERIES_ANONYMOUS):
+        response = client.get(url)
+    assert response.text.count("/live/") >= min(count, 10)
