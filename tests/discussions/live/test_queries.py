@@ -8,11 +8,11 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-# Session+thread+network+author, hosts, questions with vote counts, answers, site,
-# navigation settings.
-SESSION_PAGE_ANONYMOUS = 6
+# Session+thread+network+author, hosts, questions with vote counts, answers, site (the
+# menus and footer come from the cache).
+SESSION_PAGE_ANONYMOUS = 5
 # + session, user, memberships, own votes, the user bar's admin check (2), the bell.
-SESSION_PAGE_MEMBER = 13
+SESSION_PAGE_MEMBER = 12
 CEILING = 15
 # The person's session and user rows, and the session's version (access rule inside).
 POLL_NOTHING_NEW_MEMBER = 3
@@ -46,7 +46,7 @@ def test_session_page_queries_do_not_grow(
 ):
     session = filled(count)
     url = session.get_absolute_url()
-    client.get(url)  # the site's navigation settings are created on first use
+    client.get(url)  # the menus and footer are cached on first use
     with django_assert_num_queries(SESSION_PAGE_ANONYMOUS):
         response = client.get(url)
     assert response.text.count('id="question-') == count
@@ -99,8 +99,8 @@ def test_polling_returns_the_board_when_something_changed(client, filled, member
 
 # Wagtail's serving (site, route, hidden networks, aliases, view restrictions ...), the
 # profile's principles, topics, links, languages, photo, parent; the sessions and answers
-# tags (one query each); breadcrumbs, menu, navigation settings.
-PROFILE_QUERIES_ANONYMOUS = 18
+# tags (one query each); breadcrumbs (the menus and footer come from the cache).
+PROFILE_QUERIES_ANONYMOUS = 17
 
 
 @pytest.mark.parametrize("count", [3, 30])
@@ -110,7 +110,7 @@ def test_expert_profile_queries_do_not_grow(
     for number in range(count):
         session_factory("closed" if number % 2 else "upcoming", title=f"Session {number}")
     url = host.expert_profile.url
-    client.get(url)  # the site's navigation settings are created on first use
+    client.get(url)  # the menus and footer are cached on first use
     with django_assert_num_queries(PROFILE_QUERIES_ANONYMOUS):
         response = client.get(url)
     assert response.text.count("/live/") >= min(count, 10)
