@@ -8,11 +8,12 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-# Session+thread+network+author, hosts, questions with vote counts, answers, site (the
+# Session+thread+network+author, hosts, questions with vote counts, answers (the site,
 # menus and footer come from the cache).
-SESSION_PAGE_ANONYMOUS = 5
-# + session, user, memberships, own votes, the user bar's admin check (2), the bell.
-SESSION_PAGE_MEMBER = 12
+SESSION_PAGE_ANONYMOUS = 4
+# + six for the signed-in person on a first visit: session, user, memberships, own
+# votes, the unread notifications (the bell).
+SESSION_PAGE_MEMBER = 10
 CEILING = 15
 # The person's session and user rows, and the session's version (access rule inside).
 POLL_NOTHING_NEW_MEMBER = 3
@@ -97,10 +98,10 @@ def test_polling_returns_the_board_when_something_changed(client, filled, member
     assert response.text.lstrip().startswith('<section id="live-board"')
 
 
-# Wagtail's serving (site, route, hidden networks, aliases, view restrictions ...), the
+# Wagtail's serving (route, hidden networks, aliases, view restrictions ...), the
 # profile's principles, topics, links, languages, photo, parent; the sessions and answers
 # tags (one query each); breadcrumbs (the menus and footer come from the cache).
-PROFILE_QUERIES_ANONYMOUS = 17
+PROFILE_QUERIES_ANONYMOUS = 16
 
 
 @pytest.mark.parametrize("count", [3, 30])

@@ -8,13 +8,13 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-# Wagtail's serving: site, the route (3), the hidden-networks paths, aliases, view
+# Wagtail's serving: the route (3), the hidden-networks paths, aliases, view
 # restrictions. The page: filter choices (principles, topics, languages, countries),
 # COUNT, one page of experts (organisation joined), their principles, topics (tags
 # joined), languages, photos and renditions; the breadcrumbs' ancestors (the menus and
 # footer come from the cache).
-DIRECTORY_QUERIES = 19
-CEILING = 21
+DIRECTORY_QUERIES = 18
+CEILING = 20
 
 
 @pytest.fixture
