@@ -299,6 +299,7 @@ def can_use_moderation_queue(user):
     """The Wagtail admin's moderation queue: staff editors."""
     return network_permissions.is_editor(user)
 
+
 # --- Live sessions ------------------------------------------------------------------
 # A session's hosts are expert profiles; ``host_ids`` is the set of their users' ids,
 # fetched once per page with the hosts themselves.
