@@ -147,11 +147,18 @@ def write_allowed(request, form):
 
 
 def suspended_message(user):
-    """Why a suspended person may not write, and until when."""
-    return _(
+    """Why a suspended person may not write, and until when (one query, for them only)."""
+    from discussions.models.moderation import Suspension
+
+    suspension = Suspension.objects.in_force().filter(user=user).order_by("-ends_at").first()
+    until = suspension.ends_at if suspension else permissions.suspended_until(user)
+    message = _(
         "Your account is suspended until %(date)s: you can read, but not post, reply, "
-        "react or flag. Your notifications say why."
-    ) % {"date": date_format(permissions.suspended_until(user), "DATETIME_FORMAT")}
+        "react or flag."
+    ) % {"date": date_format(until, "DATETIME_FORMAT")}
+    if suspension is not None:
+        message += " " + _("The reason: %(reason)s") % {"reason": suspension.reason}
+    return message
 
 
 def forbidden(request, network, message):

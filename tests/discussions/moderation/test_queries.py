@@ -76,3 +76,29 @@ def test_flags_and_a_hidden_reply_do_not_change_a_members_count(
     assert len(queries_for(client, thread.get_absolute_url())) == THREAD_PAGE_MEMBER
     client.logout()
     assert len(queries_for(client, thread.get_absolute_url())) == THREAD_PAGE_ANONYMOUS
+
+
+def network_flag_list_queries(client, network, count, people):
+    reporter, author = people
+    for number in range(count):
+        thread = discussions.start_thread(
+            network=network, author=author, title=f"Thread {number}", body="x"
+        )
+        reply = discussions.post_reply(thread=thread, author=author, body=f"Reply {number}")
+        services.flag(reporter=reporter, thread=thread, post=reply, reason="spam")
+        services.flag(reporter=reporter, thread=thread, post=None, reason="abuse")
+    url = f"/networks/{network.slug}/threads/flags/"
+    return len(queries_for(client, url))
+
+
+# Session, user, memberships, network, the flags (with threads, replies and people),
+# site, navigation, bell count, the admin-access check of the user bar.
+NETWORK_FLAGS_PAGE = 9
+
+
+def test_network_flag_list_queries_do_not_grow(client, network, member, other_member):
+    facilitator = add_member(network, UserFactory(), "facilitator")
+    client.force_login(facilitator)
+    people = (member, other_member)
+    assert network_flag_list_queries(client, network, 1, people) == NETWORK_FLAGS_PAGE
+    assert network_flag_list_queries(client, network, 29, people) == NETWORK_FLAGS_PAGE

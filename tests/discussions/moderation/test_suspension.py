@@ -68,6 +68,7 @@ def test_the_refusal_says_why_and_until_when(client, suspended, public_place):
     url = reverse("moderation:post_flag", args=[public_place.reply.pk])
     html = client.get(url).content.decode()
     assert "Your account is suspended until" in html
+    assert "The reason: Repeated advertising." in html
 
 
 def test_a_suspended_facilitator_does_not_moderate(client, people, public_place):
