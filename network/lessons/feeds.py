@@ -10,6 +10,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from network import permissions
@@ -50,7 +51,8 @@ class LessonsFeed(Feed):
         return clean_text(lesson.title)
 
     def item_description(self, lesson):
-        return clean_text(lesson.summary)
+        # Atom readers treat a summary as HTML: the plain-text summary is escaped.
+        return escape(clean_text(lesson.summary))
 
     def item_link(self, lesson):
         return lesson.get_url(self.request)

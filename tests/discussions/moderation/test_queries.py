@@ -93,7 +93,7 @@ def network_flag_list_queries(client, network, count, people):
 
 # Session, user, memberships, network, the flags (with threads, replies and people),
 # site, navigation, bell count, the admin-access check of the user bar.
-NETWORK_FLAGS_PAGE = 9
+NETWORK_FLAGS_PAGE = 6
 
 
 def test_network_flag_list_queries_do_not_grow(client, network, member, other_member):
