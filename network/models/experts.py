@@ -353,8 +353,38 @@ class ExpertProfilePage(Page):
             principles=list(self.principles.all()),
             topics=list(self.topics.all()),
             links=list(self.links.all()),
+            lessons=self.lessons_written(request.user),
+            events=self.events_hosted(request.user),
         )
         return context
+
+    def lessons_written(self, user, limit=6):
+        """Published lessons this expert wrote that ``user`` may see, newest first."""
+        from network.models.lessons import LessonPage
+
+        if not self.user_id:
+            return []
+        lessons = (
+            LessonPage.objects.live()
+            .visible_to(user)
+            .by_author(self.user_id)
+            .order_by("-first_published_at")
+            .only("id", "title", "url_path", "path", "depth", "first_published_at")
+        )
+        return list(lessons[:limit])
+
+    def events_hosted(self, user, limit=6):
+        """Events this expert hosts that ``user`` may see, the latest start first."""
+        from network.models.events import EventPage
+
+        events = (
+            EventPage.objects.live()
+            .visible_to(user)
+            .filter(hosts__expert=self)
+            .order_by("-starts_at")
+            .only("id", "title", "url_path", "path", "depth", "starts_at")
+        )
+        return list(events[:limit])
 
     def with_content_json(self, content):
         """Counters belong to the live row, not to a revision: keep them when restoring."""

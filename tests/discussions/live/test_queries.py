@@ -100,8 +100,9 @@ def test_polling_returns_the_board_when_something_changed(client, filled, member
 
 # Wagtail's serving (route, hidden networks, aliases, view restrictions ...), the
 # profile's principles, topics, links, languages, photo, parent; the sessions and answers
-# tags (one query each); breadcrumbs (the menus and footer come from the cache).
-PROFILE_QUERIES_ANONYMOUS = 16
+# tags (one query each); the lessons written and events hosted; breadcrumbs (the menus
+# and footer come from the cache).
+PROFILE_QUERIES_ANONYMOUS = 18
 
 
 @pytest.mark.parametrize("count", [3, 30])
