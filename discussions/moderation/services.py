@@ -19,6 +19,7 @@ from accounts.services import notify
 from discussions import permissions
 from discussions.models import Post, Thread
 from discussions.models.moderation import Flag, FlagStatus, Suspension
+from network.rendering import clean_text
 
 HIDE_POST = "discussions.post.hide"
 RESTORE_POST = "discussions.post.restore"
@@ -47,6 +48,7 @@ def flag(*, reporter, thread, post=None, reason, details=""):
     network's facilitators and leads are told in the app (no email: flags can come in
     bursts, and the queue is where editors work through them).
     """
+    details = clean_text(details)
     existing = (
         Flag.objects.open()
         .filter(reporter=reporter, thread=thread, post=post)
@@ -134,7 +136,11 @@ def _flag_data(flag):
 def hide_post(*, post, by):
     """Hide a reply: the public sees "hidden by a moderator", moderators still read it.
     Its open flags are resolved and its author is told."""
-    post = Post.objects.select_for_update().select_related("thread__network").get(pk=post.pk)
+    post = (
+        Post.objects.select_for_update(of=("self",))
+        .select_related("thread__network")
+        .get(pk=post.pk)
+    )
     if post.is_hidden:
         return post
     post.is_hidden = True
@@ -148,7 +154,7 @@ def hide_post(*, post, by):
 
 @transaction.atomic
 def restore_post(*, post, by):
-    post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
+    post = Post.objects.select_for_update(of=("self",)).select_related("thread").get(pk=post.pk)
     if not post.is_hidden:
         return post
     post.is_hidden = False
@@ -190,7 +196,9 @@ def _thread_data(thread, **extra):
 
 
 def _set_thread_flag(thread, field, value, by, action):
-    thread = Thread.objects.select_for_update().select_related("network").get(pk=thread.pk)
+    thread = (
+        Thread.objects.select_for_update(of=("self",)).select_related("network").get(pk=thread.pk)
+    )
     if getattr(thread, field) == value:
         return thread, False
     setattr(thread, field, value)
@@ -235,7 +243,11 @@ def move_thread(*, thread, by, to_network):
     """
     from network.services import touch_activity
 
-    thread = Thread.objects.select_for_update().select_related("network", "page").get(pk=thread.pk)
+    thread = (
+        Thread.objects.select_for_update(of=("self",))
+        .select_related("network", "page")
+        .get(pk=thread.pk)
+    )
     source = thread.network
     if source.pk == to_network.pk:
         return thread
@@ -270,6 +282,7 @@ def suspend_member(*, user, by, reason, ends_at):
     They are told why and until when."""
     if ends_at <= timezone.now():
         raise ValueError("A suspension ends in the future.")
+    reason = clean_text(reason)  # no NUL or control characters reach the database
     suspension = Suspension.objects.create(
         user=user, reason=reason, ends_at=ends_at, created_by=by
     )
@@ -292,7 +305,9 @@ def suspend_member(*, user, by, reason, ends_at):
 @transaction.atomic
 def lift_suspension(*, suspension, by):
     suspension = (
-        Suspension.objects.select_for_update().select_related("user").get(pk=suspension.pk)
+        Suspension.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .get(pk=suspension.pk)
     )
     if suspension.lifted_at is not None:
         return suspension
