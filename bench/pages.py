@@ -49,6 +49,12 @@ for _name, _path in THREAD_PAGES:
     PAGES.append({"name": f"{_name} (anonymous)", "path": _path, "signed_in": False})
     PAGES.append({"name": f"{_name} (signed in)", "path": _path, "signed_in": True})
 
+# The cost per reply: the same thread page with many replies and with few, anonymous.
+PER_REPLY = {"many": _big_thread, "few": _small_thread}
+PER_REPLY_TARGET_MS = 0.15
+# Each worker's peak resident memory may grow this much serving the pages above.
+MEMORY_GROWTH_TARGET_KB = 15 * 1024
+
 # name -> minimum share of the ceiling's requests per second.
 TARGETS = {}
 for _name in ("thread 1000, first page", "thread 1000, deep permalink"):

@@ -2,15 +2,19 @@
 
 Runs against PostgreSQL and gunicorn (2 sync workers, DEBUG off) on 127.0.0.1 with wrk as
 the load generator; every run is bounded in time. Prints a table, then a JSON summary.
-Usage: python -m bench.run [--seconds 5] [--connections 4]
+Also measures the rendering cost per reply with one connection and sequential requests
+(no queueing), and checks that anonymous readers leave no session row behind.
+Usage: python -m bench.run [--seconds 5] [--connections 4] [--requests 300]
 """
 
 import argparse
+import http.client
 import json
 import os
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -129,6 +133,59 @@ def wrk(url, seconds, connections, cookie=None):
     }
 
 
+def timed_get(path, cookie=None):
+    """One request on a fresh connection (gunicorn's sync workers close it anyway):
+    milliseconds until the whole body has arrived, and the body."""
+    headers = {"Cookie": cookie} if cookie else {}
+    start = time.perf_counter()
+    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+    try:
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        body = response.read()
+    finally:
+        connection.close()
+    elapsed = (time.perf_counter() - start) * 1000
+    if response.status != 200:
+        raise SystemExit(f"{path} answered {response.status}")
+    return elapsed, body
+
+
+def per_reply_cost(many_path, few_path, requests, cookie=None):
+    """(median latency of a page showing many replies - median of one showing few) /
+    the difference in replies, in ms. One connection, sequential requests, alternating
+    between the two pages so that machine noise hits both alike."""
+    shown = {}
+    for path in (many_path, few_path):
+        for _ in range(10):  # warm-up: both workers, every cache
+            _, body = timed_get(path, cookie)
+        shown[path] = body.count(b'<article class="post ')
+    many, few = [], []
+    for _ in range(requests):
+        many.append(timed_get(many_path, cookie)[0])
+        few.append(timed_get(few_path, cookie)[0])
+    many_ms, few_ms = statistics.median(many), statistics.median(few)
+    return {
+        "replies_shown": [shown[many_path], shown[few_path]],
+        "requests_each": requests,
+        "median_ms": [round(many_ms, 3), round(few_ms, 3)],
+        "per_reply_ms": round((many_ms - few_ms) / (shown[many_path] - shown[few_path]), 4),
+    }
+
+
+def session_rows():
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.count()
+
+
+def check(name, measured, target, passed):
+    return {"check": name, "measured": measured, "target": target, "result": PASS[passed]}
+
+
+PASS = {True: "PASS", False: "FAIL"}
+
+
 def to_ms(value):
     number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
     return round(float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
@@ -151,17 +208,19 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--requests", type=int, default=300, help="per page, per-reply cost")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: `apt-get install -y wrk` (make bench does this)")
 
     django_setup()
     prepare_database()
-    from bench.pages import PAGES, TARGETS
+    from bench.pages import PAGES
 
     cookie = session_cookie()
     server = start_gunicorn()
     results = []
+    new_sessions = 0  # rows added to django_session while only anonymous readers ran
     try:
         wrk(f"{BASE}/__bench__/hello/", 1, args.connections)  # warm-up
         ceiling = wrk(f"{BASE}/__bench__/hello/", args.seconds, args.connections)
@@ -177,10 +236,13 @@ def main():
         )
         for page in PAGES:
             path = resolve(page)
+            sessions_before = session_rows()
             status, queries = count_queries(path, page["signed_in"])
             cookie_for_page = cookie if page["signed_in"] else None
             wrk(BASE + path, 1, args.connections, cookie_for_page)  # warm-up
             figures = wrk(BASE + path, args.seconds, args.connections, cookie_for_page)
+            if not page["signed_in"]:
+                new_sessions += session_rows() - sessions_before
             results.append(
                 {
                     "name": page["name"],
@@ -191,49 +253,111 @@ def main():
                     "share": round(figures["rps"] / ceiling["rps"], 4),
                 }
             )
+        per_reply = per_reply_figures(args.requests, cookie)
         memory_after = worker_peak_memory_kb(server.pid)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+    new_sessions += per_reply.pop("new_sessions")
 
+    memory = {"after_ceiling": memory_before, "after_pages": memory_after}
+    checks = targets(results, per_reply, new_sessions, memory)
+    print_tables(results, per_reply, checks)
+    summary = {
+        "commit": git_commit(),
+        "seconds_per_page": args.seconds,
+        "connections": args.connections,
+        "worker_peak_memory_kb": memory,
+        "pages": results,
+        "per_reply": per_reply,
+        "anonymous_new_session_rows": new_sessions,
+        "targets": checks,
+        "result": "FAIL" if any(c["result"] == "FAIL" for c in checks) else "PASS",
+    }
+    print(json.dumps(summary, indent=2))
+    return 1 if summary["result"] == "FAIL" else 0
+
+
+def per_reply_figures(requests, cookie):
+    """The cost per reply, anonymous and signed in (the target is on anonymous)."""
+    from bench.pages import PER_REPLY
+
+    many, few = PER_REPLY["many"](), PER_REPLY["few"]()
+    sessions_before = session_rows()
+    anonymous = per_reply_cost(many, few, requests)
+    new_sessions = session_rows() - sessions_before
+    signed_in = per_reply_cost(many, few, requests, cookie)
+    return {"anonymous": anonymous, "signed_in": signed_in, "new_sessions": new_sessions}
+
+
+def targets(results, per_reply, new_sessions, memory):
+    from bench.pages import MEMORY_GROWTH_TARGET_KB, PER_REPLY_TARGET_MS, TARGETS
+
+    checks = []
+    for row in results:
+        if row["name"] in TARGETS:
+            target = TARGETS[row["name"]]
+            checks.append(
+                check(
+                    f"{row['name']}: share",
+                    row["share"],
+                    f">= {target:.4f}",
+                    row["share"] >= target,
+                )
+            )
+        if row.get("errors"):
+            checks.append(check(f"{row['name']}: errors", row["errors"], "0", False))
+    cost = per_reply["anonymous"]["per_reply_ms"]
+    checks.append(
+        check(
+            "rendering cost per reply, ms (anonymous)",
+            cost,
+            f"< {PER_REPLY_TARGET_MS}",
+            cost < PER_REPLY_TARGET_MS,
+        )
+    )
+    checks.append(
+        check("new session rows from anonymous readers", new_sessions, "0", new_sessions == 0)
+    )
+    growth = max(
+        (
+            after - before
+            for before, after in zip(memory["after_ceiling"], memory["after_pages"], strict=False)
+        ),
+        default=0,
+    )
+    checks.append(
+        check(
+            "worker peak memory growth, kB",
+            growth,
+            f"<= {MEMORY_GROWTH_TARGET_KB}",
+            growth <= MEMORY_GROWTH_TARGET_KB,
+        )
+    )
+    return checks
+
+
+def print_tables(results, per_reply, checks):
     print(f"\n{'page':42} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'SQL':>4} {'share':>7}")
     for row in results:
         print(
             f"{row['name']:42} {row['rps']:8.1f} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f} "
             f"{row['queries']:4d} {row['share']:7.1%}"
         )
-    checks = []
-    for row in results:
-        if row["name"] in TARGETS:
-            target = TARGETS[row["name"]]
-            checks.append(
-                {
-                    "page": row["name"],
-                    "target_share": target,
-                    "share": row["share"],
-                    "result": "PASS" if row["share"] >= target else "FAIL",
-                }
-            )
-        if row.get("errors"):
-            checks.append(
-                {
-                    "page": row["name"],
-                    "target": "no errors",
-                    "errors": row["errors"],
-                    "result": "FAIL",
-                }
-            )
-    summary = {
-        "commit": git_commit(),
-        "seconds_per_page": args.seconds,
-        "connections": args.connections,
-        "worker_peak_memory_kb": {"after_ceiling": memory_before, "after_pages": memory_after},
-        "pages": results,
-        "targets": checks,
-        "result": "FAIL" if any(c["result"] == "FAIL" for c in checks) else "PASS",
-    }
-    print(json.dumps(summary, indent=2))
-    return 1 if summary["result"] == "FAIL" else 0
+    print("\nper reply (one connection, sequential requests, medians)")
+    for who, figures in (
+        ("anonymous", per_reply["anonymous"]),
+        ("signed in", per_reply["signed_in"]),
+    ):
+        (many, few), (many_ms, few_ms) = figures["replies_shown"], figures["median_ms"]
+        print(
+            f"  {who:10} {many} replies {many_ms:.2f} ms, {few} replies {few_ms:.2f} ms: "
+            f"{figures['per_reply_ms']:.3f} ms a reply ({figures['requests_each']} requests each)"
+        )
+    print(f"\n{'check':58} {'measured':>10} {'target':>10} {'result':>6}")
+    for row in checks:
+        print(f"{row['check']:58} {row['measured']!s:>10} {row['target']:>10} {row['result']:>6}")
+    print()
 
 
 if __name__ == "__main__":
