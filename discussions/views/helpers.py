@@ -78,8 +78,11 @@ def thread_or_404(request, network_slug, pk, *, with_body=False, with_reader_sta
         threads = threads.with_read_state(request.user).annotate(
             is_following=Exists(Follow.objects.filter(user=request.user, thread=OuterRef("pk")))
         )
-    thread = threads.filter(pk=pk, network__slug=network_slug, network__live=True).first()
-    if thread is None or not permissions.can_view_thread(request.user, thread):
+    try:  # not .first(), which sorts by the threads' default ordering to pick one row
+        thread = threads.get(pk=pk, network__slug=network_slug, network__live=True)
+    except Thread.DoesNotExist:
+        raise Http404 from None
+    if not permissions.can_view_thread(request.user, thread):
         raise Http404
     return thread
 
