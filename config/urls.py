@@ -49,6 +49,7 @@ urlpatterns += [
     path("", include("network.resources.urls")),
     path("", include("discussions.live.urls")),
     path("", include("discussions.moderation.urls")),
+    path("", include("search.urls")),
 ]
 
 urlpatterns += [path("", include(wagtail_urls))]

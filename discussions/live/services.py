@@ -22,6 +22,7 @@ from discussions.models import (
     QuestionVote,
     ThreadKind,
 )
+from discussions.signals import visibility_changed
 from network import permissions as network_permissions
 from network.models import ExpertProfilePage, LearningNetworkPage
 from network.rendering import clean_text, render_markdown
@@ -107,6 +108,7 @@ def answer_question(*, session, question, host, body, when=None):
 def set_question_hidden(*, session, question, hidden):
     """Moderators hide a question from the session (its text stays for them)."""
     Post.objects.filter(pk=question.pk, thread_id=session.thread_id).update(is_hidden=hidden)
+    visibility_changed.send(sender=Post, thread_ids=[], post_ids=[question.pk])
     _bump(session)
 
 

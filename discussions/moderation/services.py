@@ -19,6 +19,7 @@ from accounts.services import notify
 from discussions import permissions
 from discussions.models import Post, Thread
 from discussions.models.moderation import Flag, FlagStatus, Suspension
+from discussions.signals import visibility_changed
 from network.rendering import clean_text
 
 HIDE_POST = "discussions.post.hide"
@@ -355,6 +356,11 @@ def bulk_hide(*, author, by):
     )
     Post.objects.filter(pk__in=[post.pk for post in posts]).update(is_hidden=True)
     Thread.objects.filter(pk__in=[thread.pk for thread in threads]).update(is_hidden=True)
+    visibility_changed.send(
+        sender=Post,
+        thread_ids=[thread.pk for thread in threads],
+        post_ids=[post.pk for post in posts],
+    )
     for post in posts:
         log(instance=post, action=BULK_HIDE, user=by, uuid=log_uuid, data=_post_data(post))
     for thread in threads:

@@ -1,0 +1,192 @@
+"""Running a search for one person: matches, facets with counts, one page of results.
+
+How it stays fast (see the README, "Search"):
+
+1. One query fetches the *candidates*: up to ``CANDIDATE_LIMIT`` documents this person
+   may see that match the words (the newest ones when there are more), as small tuples of
+   the facet columns and a relevance score. PostgreSQL answers from the GIN index on
+   ``search_vector``; SQLite through Wagtail's FTS backend.
+2. Facet counts, filters and sorting run over those tuples in Python: each facet is
+   counted with every *other* filter applied, so its counts say what choosing it gives.
+3. One more query reads the page of documents shown, whose excerpts are highlighted here.
+
+Privacy comes only from step 1's filter (``search.permissions``): what is never fetched
+can be neither shown nor counted.
+"""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F
+from django.utils import timezone
+from wagtail.search.utils import parse_query_string
+
+from search import permissions
+from search.indexing import CONFIG
+from search.models import Kind, SearchDocument, uses_postgres_search
+
+CANDIDATE_LIMIT = 1000
+PAGE_SIZE = 20
+DATE_WINDOWS = {"week": 7, "month": 30, "year": 365}
+CANDIDATE_COLUMNS = ("pk", "kind", "network_id", "country", "date", "principle_ids")
+
+
+@dataclass
+class Candidate:
+    pk: int
+    kind: str
+    network_id: int | None
+    country: str
+    date: datetime.datetime
+    principles: frozenset
+    score: float
+
+
+@dataclass
+class Outcome:
+    total: int = 0
+    capped: bool = False
+    page_number: int = 1
+    page_count: int = 0
+    documents: list = field(default_factory=list)
+    facets: dict = field(default_factory=dict)
+
+    @property
+    def page_start(self):
+        return (self.page_number - 1) * PAGE_SIZE + 1
+
+    @property
+    def previous_page(self):
+        return self.page_number - 1
+
+    @property
+    def next_page(self):
+        return self.page_number + 1
+
+
+def matching(user, text, limit=CANDIDATE_LIMIT):
+    """Candidates this person may see that match ``text`` (all visible ones when empty)."""
+    docs = SearchDocument.objects.visible_to(user)
+    if not text:
+        rows = docs.order_by("-date", "-pk").values_list(*CANDIDATE_COLUMNS)[:limit]
+        return [_candidate(row, 0.0) for row in rows]
+    if uses_postgres_search():
+        query = SearchQuery(text, search_type="websearch", config=CONFIG)
+        rows = (
+            docs.filter(search_vector=query)
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-date", "-pk")
+            .values_list(*CANDIDATE_COLUMNS, "rank")[:limit]
+        )
+        return [_candidate(row[:-1], row[-1]) for row in rows]
+    return _matching_in_wagtail(docs, text, limit)
+
+
+def _matching_in_wagtail(docs, text, limit):
+    """SQLite: Wagtail's FTS5 backend ranks; its order becomes the score."""
+    _filters, query = parse_query_string(text, operator="and")
+    results = list(docs.search(query, order_by_relevance=True)[:limit])
+    return [
+        _candidate([getattr(doc, name) for name in CANDIDATE_COLUMNS], float(len(results) - n))
+        for n, doc in enumerate(results)
+    ]
+
+
+def _candidate(row, score):
+    pk, kind, network_id, country, date, principle_ids = row
+    principles = frozenset(int(p) for p in principle_ids.strip(",").split(",") if p)
+    return Candidate(pk, kind, network_id, country, date, principles, score or 0.0)
+
+
+class Filters:
+    """The chosen facet values, as tests on candidates."""
+
+    def __init__(self, params, *, network_id=None, principle_id=None, mine_ids=()):
+        self.params = params
+        self.now = timezone.now()
+        self.tests = {}
+        if params["type"]:
+            self.tests["type"] = lambda c: c.kind == params["type"]
+        if params["network"]:
+            self.tests["network"] = lambda c: c.network_id == network_id
+        if params["principle"]:
+            self.tests["principle"] = lambda c: principle_id in c.principles
+        if params["country"]:
+            self.tests["country"] = lambda c: c.country == params["country"]
+        if params["date"]:
+            self.tests["date"] = lambda c: params["date"] in self.date_buckets(c)
+        if params["mine"]:
+            mine = set(mine_ids)
+            self.tests["mine"] = lambda c: c.network_id in mine
+
+    def date_buckets(self, candidate):
+        age = self.now - candidate.date
+        buckets = [name for name, days in DATE_WINDOWS.items() if age <= datetime.timedelta(days)]
+        return buckets or ["older"]
+
+    def keep(self, candidate, *, ignoring=None):
+        return all(test(candidate) for name, test in self.tests.items() if name != ignoring)
+
+
+def facet_counts(candidates, filters, mine_ids):
+    """``{facet: Counter}``, each facet counted with the other facets' filters applied."""
+    counts = {name: Counter() for name in ("type", "network", "principle", "country", "date")}
+    mine = set(mine_ids)
+    counts["mine"] = Counter()
+    for c in candidates:
+        if filters.keep(c, ignoring="type"):
+            counts["type"][c.kind] += 1
+        if c.network_id is not None and filters.keep(c, ignoring="network"):
+            counts["network"][c.network_id] += 1
+        if c.principles and filters.keep(c, ignoring="principle"):
+            counts["principle"].update(c.principles)
+        if c.country and filters.keep(c, ignoring="country"):
+            counts["country"][c.country] += 1
+        if filters.keep(c, ignoring="date"):
+            counts["date"].update(filters.date_buckets(c))
+        if c.network_id in mine and filters.keep(c, ignoring="mine"):
+            counts["mine"]["mine"] += 1
+    return counts
+
+
+def run(user, params, *, network_id=None, principle_id=None):
+    """Search for ``user`` with the form's ``params``; returns an ``Outcome``."""
+    mine_ids = permissions.my_network_ids(user)
+    candidates = matching(user, params["q"])
+    filters = Filters(params, network_id=network_id, principle_id=principle_id, mine_ids=mine_ids)
+    kept = [c for c in candidates if filters.keep(c)]
+    if params["sort"] == "newest" or not params["q"]:
+        kept.sort(key=lambda c: (c.date, c.pk), reverse=True)
+    else:
+        kept.sort(key=lambda c: (c.score, c.date, c.pk), reverse=True)
+    page_count = max(1, -(-len(kept) // PAGE_SIZE))
+    number = min(params["page"], page_count)
+    shown = kept[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    return Outcome(
+        total=len(kept),
+        capped=len(candidates) >= CANDIDATE_LIMIT,
+        page_number=number,
+        page_count=page_count,
+        documents=_documents([c.pk for c in shown]),
+        facets=facet_counts(candidates, filters, mine_ids),
+    )
+
+
+def _documents(pks):
+    if not pks:
+        return []
+    docs = SearchDocument.objects.filter(pk__in=pks).only(
+        "pk", "kind", "title", "body", "url", "byline", "network_id", "date"
+    )
+    by_pk = {doc.pk: doc for doc in docs}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
+
+
+def any_match(user, text):
+    """Does anything this person may see match? (For "did you mean".)"""
+    return bool(matching(user, text, limit=1))
+
+
+KIND_LABELS = dict(Kind.choices)
