@@ -40,7 +40,10 @@ def build(source, ids):
         Source.REVIEW: _reviews,
     }
     ids = [int(pk) for pk in ids]
-    return builders[source](ids) if ids else {}
+    docs = builders[source](ids) if ids else {}
+    for fields in docs.values():
+        fields.setdefault("search_title", fields["title"])
+    return docs
 
 
 # --- Pages ---------------------------------------------------------------------------
@@ -183,6 +186,7 @@ def _posts(ids):
         docs[post.pk] = {
             "kind": Kind.REPLY,
             "title": _("Reply in “%(title)s”") % {"title": thread.title},
+            "search_title": "",
             "body": html_to_text(post.body_html)[:BODY_LIMIT],
             "url": post.get_absolute_url(),
             "byline": post.author.get_full_name() if post.author_id else "",

@@ -117,7 +117,7 @@ def _refresh_vectors(pks):
         SearchDocument.objects.all() if pks is None else SearchDocument.objects.filter(pk__in=pks)
     )
     docs.update(
-        search_vector=SearchVector("title", weight="A", config=Value(CONFIG))
+        search_vector=SearchVector("search_title", weight="A", config=Value(CONFIG))
         + SearchVector("body", weight="B", config=Value(CONFIG))
     )
 
@@ -129,7 +129,7 @@ def words_of(text):
 def _learn_words(docs):
     words = set()
     for doc in docs:
-        words |= words_of(doc.title) | words_of(doc.body)
+        words |= words_of(doc.search_title) | words_of(doc.body)
     if words:
         SearchTerm.objects.bulk_create(
             [SearchTerm(word=word) for word in sorted(words)],

@@ -6,7 +6,7 @@ guideline, published review and standard page is copied into a ``SearchDocument`
 facets need beside it. Searching one table with its own index is what keeps a search
 with facet counts in tens of milliseconds at 100,000 replies (see the README, "Search").
 
-* On PostgreSQL, ``search_vector`` holds the weighted ``tsvector`` of the title and body
+* On PostgreSQL, ``search_vector`` holds the weighted ``tsvector`` of ``search_title`` and body
   (English stemming), with a GIN index created by this app's migration.
 * On SQLite, Wagtail's database backend (SQLite FTS5) indexes the same rows through
   ``search_fields``; on PostgreSQL those are left empty, so Wagtail keeps no second copy.
@@ -67,7 +67,11 @@ class SearchDocument(index.Indexed, models.Model):
     source = models.CharField(max_length=10, choices=Source.choices)
     source_id = models.PositiveBigIntegerField()
     kind = models.CharField(max_length=20, choices=Kind.choices)
+    #: What the result shows as its heading.
     title = models.CharField(max_length=300)
+    #: The title words that find it (empty for a reply: its heading names the thread,
+    #: and a thread's words must not find every reply in it).
+    search_title = models.CharField(max_length=300, blank=True)
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     byline = models.CharField(max_length=200, blank=True)
@@ -85,7 +89,7 @@ class SearchDocument(index.Indexed, models.Model):
         []
         if uses_postgres_search()
         else [
-            index.SearchField("title", boost=3),
+            index.SearchField("search_title", boost=3),
             index.SearchField("body"),
             index.FilterField("public"),
             index.FilterField("network_id"),

@@ -87,6 +87,7 @@ def matching(user, text, limit=CANDIDATE_LIMIT):
 def _matching_in_wagtail(docs, text, limit):
     """SQLite: Wagtail's FTS5 backend ranks; its order becomes the score."""
     _filters, query = parse_query_string(text, operator="and")
+    docs = docs.only(*CANDIDATE_COLUMNS)
     results = list(docs.search(query, order_by_relevance=True)[:limit])
     return [
         _candidate([getattr(doc, name) for name in CANDIDATE_COLUMNS], float(len(results) - n))
