@@ -92,7 +92,7 @@ def corpus(home_page, network_index, charter_principles, editor):
         network=public,
         author=member,
         title="Publishing tenders",
-        body="How do you publish threadtoken tenders?",
+        body="How do you publish threadtoken tenders? facetword",
         principles=[principle],
     )
     reply = discussions.post_reply(thread=thread, author=facilitator, body="We use replytoken.")
@@ -119,7 +119,7 @@ def corpus(home_page, network_index, charter_principles, editor):
         public,
         member,
         title="Publishing contracts in Kenya",
-        summary="We learned lessontoken things.",
+        summary="We learned lessontoken things, facetword.",
         country="KE",
         principles=[principle],
     )
