@@ -297,9 +297,10 @@ def per_reply_figures(requests, cookie):
 
 
 def targets(results, per_reply, new_sessions, memory):
-    from bench.pages import MEMORY_GROWTH_TARGET_KB, PER_REPLY_TARGET_MS, TARGETS
+    from bench.pages import MEMORY_GROWTH_TARGET_KB, PER_REPLY_TARGET_MS, SIGNED_IN_WITHIN, TARGETS
 
     checks = []
+    by_name = {row["name"]: row for row in results}
     for row in results:
         if row["name"] in TARGETS:
             target = TARGETS[row["name"]]
@@ -311,6 +312,17 @@ def targets(results, per_reply, new_sessions, memory):
                     row["share"] >= target,
                 )
             )
+            signed_in = by_name.get(row["name"].replace("(anonymous)", "(signed in)"))
+            if signed_in and signed_in["rps"]:
+                ratio = round(row["rps"] / signed_in["rps"], 2)
+                checks.append(
+                    check(
+                        f"{row['name'].replace(' (anonymous)', '')}: anonymous / signed in",
+                        ratio,
+                        f"<= {SIGNED_IN_WITHIN}",
+                        ratio <= SIGNED_IN_WITHIN,
+                    )
+                )
         if row.get("errors"):
             checks.append(check(f"{row['name']}: errors", row["errors"], "0", False))
     cost = per_reply["anonymous"]["per_reply_ms"]
