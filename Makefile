@@ -69,9 +69,13 @@ worker: $(VENV)/.runtime ## Run the background task worker (needed with TASK_BAC
 	$(BIN)/python manage.py db_worker --no-reload
 
 .PHONY: bench
-bench: $(VENV)/.dev ## Benchmark pages against a hello-world view (PostgreSQL, gunicorn, wrk)
+bench: $(VENV)/.dev ## Benchmark pages against a hello-world view, then search at 100,000 replies (PostgreSQL)
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect 15 main start
 	@psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='lnp_bench'" | grep -q 1 \
 		|| createdb -h 127.0.0.1 -U postgres lnp_bench
-	$(BIN)/python -m bench.run $(BENCH_ARGS)
+	@# Both parts run even when the first misses a target; make fails if either does.
+	status=0; \
+	$(BIN)/python -m bench.run $(BENCH_ARGS) || status=1; \
+	$(BIN)/python -m bench.search $(SEARCH_BENCH_ARGS) || status=1; \
+	exit $$status
