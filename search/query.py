@@ -17,6 +17,7 @@ can be neither shown nor counted.
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F
@@ -123,31 +124,46 @@ class Filters:
             self.tests["mine"] = lambda c: c.network_id in mine
 
     def date_buckets(self, candidate):
-        age = self.now - candidate.date
-        buckets = [name for name, days in DATE_WINDOWS.items() if age <= datetime.timedelta(days)]
+        buckets = [name for name, since in self.since.items() if candidate.date >= since]
         return buckets or ["older"]
+
+    @cached_property
+    def since(self):
+        """``{window: oldest date in it}``."""
+        return {name: self.now - datetime.timedelta(days) for name, days in DATE_WINDOWS.items()}
 
     def keep(self, candidate, *, ignoring=None):
         return all(test(candidate) for name, test in self.tests.items() if name != ignoring)
 
+    def failed(self, candidate):
+        """The names of the filters this candidate fails."""
+        return [name for name, test in self.tests.items() if not test(candidate)]
+
 
 def facet_counts(candidates, filters, mine_ids):
-    """``{facet: Counter}``, each facet counted with the other facets' filters applied."""
+    """``{facet: Counter}``, each facet counted with the other facets' filters applied.
+
+    Each candidate is tested once: it counts in every facet when it fails no filter, only
+    in the one facet whose filter it fails when it fails one, and nowhere otherwise."""
     counts = {name: Counter() for name in ("type", "network", "principle", "country", "date")}
     mine = set(mine_ids)
     counts["mine"] = Counter()
     for c in candidates:
-        if filters.keep(c, ignoring="type"):
+        failed = filters.failed(c)
+        if len(failed) > 1:
+            continue
+        only = failed[0] if failed else None
+        if only in (None, "type"):
             counts["type"][c.kind] += 1
-        if c.network_id is not None and filters.keep(c, ignoring="network"):
+        if c.network_id is not None and only in (None, "network"):
             counts["network"][c.network_id] += 1
-        if c.principles and filters.keep(c, ignoring="principle"):
+        if c.principles and only in (None, "principle"):
             counts["principle"].update(c.principles)
-        if c.country and filters.keep(c, ignoring="country"):
+        if c.country and only in (None, "country"):
             counts["country"][c.country] += 1
-        if filters.keep(c, ignoring="date"):
+        if only in (None, "date"):
             counts["date"].update(filters.date_buckets(c))
-        if c.network_id in mine and filters.keep(c, ignoring="mine"):
+        if c.network_id in mine and only in (None, "mine"):
             counts["mine"]["mine"] += 1
     return counts
 
