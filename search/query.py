@@ -5,7 +5,8 @@ How it stays fast (see the README, "Search"):
 1. One query fetches the *candidates*: up to ``CANDIDATE_LIMIT`` documents this person
    may see that match the words (the newest ones when there are more), as small tuples of
    the facet columns and a relevance score. PostgreSQL answers from the GIN index on
-   ``search_vector``; SQLite through Wagtail's FTS backend.
+   ``search_vector``, recent documents first (a second query looks at older ones when
+   those were not enough); SQLite through Wagtail's FTS backend.
 2. Facet counts, filters and sorting run over those tuples in Python: each facet is
    counted with every *other* filter applied, so its counts say what choosing it gives.
 3. One more query reads the page of documents shown, whose excerpts are highlighted here.
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import cache
 from django.db.models import F
 from django.utils import timezone
 from wagtail.search.utils import parse_query_string
@@ -29,6 +31,10 @@ from search.indexing import CONFIG
 from search.models import Kind, SearchDocument, uses_postgres_search
 
 CANDIDATE_LIMIT = 1000
+#: PostgreSQL looks for matches among this many newest documents first (see below).
+RECENT_DOCUMENTS = 40 * CANDIDATE_LIMIT
+RECENT_CACHE_KEY = "search:recent-since"
+RECENT_CACHE_SECONDS = 300
 PAGE_SIZE = 20
 DATE_WINDOWS = {"week": 7, "month": 30, "year": 365}
 CANDIDATE_COLUMNS = ("pk", "kind", "network_id", "country", "date", "principle_ids")
@@ -74,15 +80,47 @@ def matching(user, text, limit=CANDIDATE_LIMIT):
         rows = docs.order_by("-date", "-pk").values_list(*CANDIDATE_COLUMNS)[:limit]
         return [_candidate(row, 0.0) for row in rows]
     if uses_postgres_search():
-        query = SearchQuery(text, search_type="websearch", config=CONFIG)
-        rows = (
-            docs.filter(search_vector=query)
-            .annotate(rank=SearchRank(F("search_vector"), query))
-            .order_by("-date", "-pk")
-            .values_list(*CANDIDATE_COLUMNS, "rank")[:limit]
-        )
-        return [_candidate(row[:-1], row[-1]) for row in rows]
+        return _matching_in_postgres(docs, text, limit)
     return _matching_in_wagtail(docs, text, limit)
+
+
+def _matching_in_postgres(docs, text, limit):
+    """The newest matches, looked for among the recent documents first.
+
+    A word found in one document in forty fills ``limit`` from the newest
+    ``RECENT_DOCUMENTS``; only when it does not are the older ones searched for the rest.
+    Either way the result is the newest ``limit`` matches, whatever ``since`` is: the
+    window only lets PostgreSQL combine the GIN index with the date index instead of
+    walking the date index through tens of thousands of rows that do not match.
+    """
+    query = SearchQuery(text, search_type="websearch", config=CONFIG)
+    matches = (
+        docs.filter(search_vector=query)
+        .annotate(rank=SearchRank(F("search_vector"), query))
+        .order_by("-date", "-pk")
+        .values_list(*CANDIDATE_COLUMNS, "rank")
+    )
+    since = _recent_since()
+    if since is None:
+        rows = list(matches[:limit])
+    else:
+        rows = list(matches.filter(date__gte=since)[:limit])
+        if len(rows) < limit:
+            rows += matches.filter(date__lt=since)[: limit - len(rows)]
+    return [_candidate(row[:-1], row[-1]) for row in rows]
+
+
+def _recent_since():
+    """The date from which the newest ``RECENT_DOCUMENTS`` documents start (None while
+    there are fewer), cached for a few minutes: a date that has aged a little only makes
+    the window hold a few more documents."""
+    cached = cache.get(RECENT_CACHE_KEY)
+    if cached is None:
+        dates = SearchDocument.objects.order_by("-date").values_list("date", flat=True)
+        found = list(dates[RECENT_DOCUMENTS - 1 : RECENT_DOCUMENTS])
+        cached = {"since": found[0] if found else None}
+        cache.set(RECENT_CACHE_KEY, cached, RECENT_CACHE_SECONDS)
+    return cached["since"]
 
 
 def _matching_in_wagtail(docs, text, limit):
