@@ -30,7 +30,7 @@ REPLIES = 100_000
 YEARS = 3
 SLUG_PREFIX = "sbench-"
 MEMBER_EMAIL = "search-bench-member@example.org"
-#: The member's five networks: three members-only and two public ones.
+#: The member's five networks (odd numbers are public): three public, two members-only.
 MEMBER_NETWORKS = (1, 3, 5, 2, 4)
 
 THEMES = [
