@@ -5,7 +5,7 @@ How it stays fast (see the README, "Search"):
 1. One query fetches the *candidates*: up to ``CANDIDATE_LIMIT`` documents this person
    may see that match the words (the newest ones when there are more), as small tuples of
    the facet columns and a relevance score. PostgreSQL answers from the GIN index on
-   ``search_vector``, recent documents first (a second query looks at older ones when
+   ``search_vector``, newest documents first (further queries look at older ones when
    those were not enough); SQLite through Wagtail's FTS backend.
 2. Facet counts, filters and sorting run over those tuples in Python: each facet is
    counted with every *other* filter applied, so its counts say what choosing it gives.
@@ -31,8 +31,8 @@ from search.indexing import CONFIG
 from search.models import Kind, SearchDocument, uses_postgres_search
 
 CANDIDATE_LIMIT = 1000
-#: PostgreSQL looks for matches among this many newest documents first (see below).
-RECENT_DOCUMENTS = 40 * CANDIDATE_LIMIT
+#: PostgreSQL looks for matches among the newest documents first, in these slices.
+RECENT_WINDOWS = (40 * CANDIDATE_LIMIT, 80 * CANDIDATE_LIMIT)
 RECENT_CACHE_KEY = "search:recent-since"
 RECENT_CACHE_SECONDS = 300
 PAGE_SIZE = 20
@@ -85,13 +85,15 @@ def matching(user, text, limit=CANDIDATE_LIMIT):
 
 
 def _matching_in_postgres(docs, text, limit):
-    """The newest matches, looked for among the recent documents first.
+    """The newest matches, looked for among the newest documents first.
 
-    A word found in one document in forty fills ``limit`` from the newest
-    ``RECENT_DOCUMENTS``; only when it does not are the older ones searched for the rest.
-    Either way the result is the newest ``limit`` matches, whatever ``since`` is: the
-    window only lets PostgreSQL combine the GIN index with the date index instead of
-    walking the date index through tens of thousands of rows that do not match.
+    The documents are searched in slices by date, newest first: the newest
+    ``RECENT_WINDOWS[0]`` documents, then the next ones up to ``RECENT_WINDOWS[1]``, then
+    the rest, stopping as soon as ``limit`` matches are found. A word in one document in
+    forty needs only the first slice. The result is the newest ``limit`` matches whatever
+    the slices' dates are: slicing only lets PostgreSQL combine the GIN index with the
+    date index instead of walking the date index through tens of thousands of rows that
+    do not match, or reading every match of a word that is in a few percent of them.
     """
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
     matches = (
@@ -100,27 +102,34 @@ def _matching_in_postgres(docs, text, limit):
         .order_by("-date", "-pk")
         .values_list(*CANDIDATE_COLUMNS, "rank")
     )
-    since = _recent_since()
-    if since is None:
-        rows = list(matches[:limit])
-    else:
-        rows = list(matches.filter(date__gte=since)[:limit])
-        if len(rows) < limit:
-            rows += matches.filter(date__lt=since)[: limit - len(rows)]
+    rows = []
+    newer_than = None
+    for since in [*_recent_since(), None]:
+        part = matches if since is None else matches.filter(date__gte=since)
+        if newer_than is not None:
+            part = part.filter(date__lt=newer_than)
+        rows += part[: limit - len(rows)]
+        if len(rows) >= limit:
+            break
+        newer_than = since
     return [_candidate(row[:-1], row[-1]) for row in rows]
 
 
 def _recent_since():
-    """The date from which the newest ``RECENT_DOCUMENTS`` documents start (None while
-    there are fewer), cached for a few minutes: a date that has aged a little only makes
-    the window hold a few more documents."""
+    """The dates from which the newest ``RECENT_WINDOWS`` documents start (those that
+    exist), cached for a few minutes: dates that have aged a little only make the slices
+    hold a few more documents."""
     cached = cache.get(RECENT_CACHE_KEY)
     if cached is None:
         dates = SearchDocument.objects.order_by("-date").values_list("date", flat=True)
-        found = list(dates[RECENT_DOCUMENTS - 1 : RECENT_DOCUMENTS])
-        cached = {"since": found[0] if found else None}
+        cached = []
+        for size in RECENT_WINDOWS:
+            found = list(dates[size - 1 : size])
+            if not found:
+                break
+            cached.append(found[0])
         cache.set(RECENT_CACHE_KEY, cached, RECENT_CACHE_SECONDS)
-    return cached["since"]
+    return cached
 
 
 def _matching_in_wagtail(docs, text, limit):

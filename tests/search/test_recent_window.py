@@ -1,6 +1,6 @@
-"""PostgreSQL looks among the newest documents first (``search.query.RECENT_DOCUMENTS``):
-the candidates are still the newest matches this person may see, wherever the window
-starts, however stale its cached start is."""
+"""PostgreSQL looks among the newest documents first (``search.query.RECENT_WINDOWS``):
+the candidates are still the newest matches this person may see, wherever the slices
+start, however stale their cached dates are."""
 
 from datetime import timedelta
 
@@ -53,16 +53,17 @@ def documents():
     )
 
 
-@pytest.mark.parametrize("window", [1, 4, 10, 100])
+@pytest.mark.parametrize("windows", [(1, 2), (4, 10), (3, 100), (100, 200)])
 @pytest.mark.parametrize("limit", [1, 2, 5, 100])
-def test_the_newest_visible_matches_whatever_the_window(monkeypatch, documents, window, limit):
-    monkeypatch.setattr(query, "RECENT_DOCUMENTS", window)
+def test_the_newest_visible_matches_whatever_the_slices(monkeypatch, documents, windows, limit):
+    monkeypatch.setattr(query, "RECENT_WINDOWS", windows)
     found = [c.pk for c in query.matching(AnonymousUser(), "windowtoken", limit=limit)]
     assert found == list(documents[:limit])
 
 
-@pytest.mark.parametrize("days", [-1, 3, 30])
-def test_a_stale_cached_start_changes_nothing(documents, days):
-    cache.set(query.RECENT_CACHE_KEY, {"since": timezone.now() - timedelta(days=days)})
+@pytest.mark.parametrize("days", [(-1, 2), (3, 3), (3, 5), (30, 60)])
+def test_stale_cached_dates_change_nothing(documents, days):
+    now = timezone.now()
+    cache.set(query.RECENT_CACHE_KEY, [now - timedelta(days=number) for number in days])
     found = [c.pk for c in query.matching(AnonymousUser(), "windowtoken", limit=3)]
     assert found == list(documents[:3])
