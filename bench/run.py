@@ -41,6 +41,9 @@ def prepare_database():
 
     name = settings.DATABASES["default"]["NAME"]
     print(f"database: {settings.DATABASES['default']['ENGINE']} {name}")
+    from django.core.cache import cache
+
+    cache.clear()  # the bench's own Redis database: nothing cached by an earlier run
     call_command("migrate", verbosity=0, interactive=False)
     call_command("seed_demo", force=True, verbosity=0)
     from bench import setup

@@ -6,27 +6,22 @@ that attribute from the cache, keyed by host and port, and is invalidated with t
 navigation (``home.navigation.invalidate``, on any Site save or delete).
 """
 
-from django.core.cache import cache
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from home.navigation import cache_version
+from home.navigation import cache_version, shared
 
 NO_SITE = "none"
 
 
 def _key(request):
     hostname = split_domain_port(request._get_raw_host())[0]
-    return f"home:site:{cache_version()}:{hostname}:{request.get_port()}"
+    return f"home:site:{cache_version(request)}:{hostname}:{request.get_port()}"
 
 
 def cached_site(get_response):
     def middleware(request):
-        key = _key(request)
-        site = cache.get(key)
-        if site is None:
-            site = Site.find_for_request(request) or NO_SITE
-            cache.set(key, site, 60 * 60)
+        site = shared(_key(request), lambda: Site.find_for_request(request) or NO_SITE)
         request._wagtail_site = None if site == NO_SITE else site
         return get_response(request)
 

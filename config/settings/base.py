@@ -126,6 +126,9 @@ if REDIS_URL:
             "KEY_PREFIX": "lnp",
         }
     }
+    # Sessions are read from Redis and written through to the database: a signed-in
+    # page skips its session query, and a Redis restart signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {

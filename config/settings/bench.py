@@ -1,4 +1,4 @@
-"""`make bench`: production-like (DEBUG off, PostgreSQL, gunicorn) without TLS redirects.
+"""`make bench`: production-like (DEBUG off, PostgreSQL, Redis, gunicorn) without TLS redirects.
 
 Adds a plain "hello world" view (config/urls_bench.py) that the benchmark uses as its
 ceiling, so page figures can be compared across machines as a share of it.
@@ -9,6 +9,9 @@ import os
 os.environ.setdefault("TASK_BACKEND", "immediate")
 os.environ.setdefault("EMAIL_BACKEND", "locmem")
 os.environ.setdefault("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/lnp_bench")
+# Like production: Redis for the cache and (through it) the sessions. Its own database
+# number, which the benchmark empties when it starts.
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/5")
 # As the production block of .env.example: each worker keeps its connection (opening
 # one costs PostgreSQL more than all of a thread page's queries).
 os.environ.setdefault("DATABASE_CONN_MAX_AGE", "60")
@@ -20,7 +23,6 @@ DEBUG = False
 SECRET_KEY = "bench-only-key-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 ROOT_URLCONF = "config.urls_bench"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

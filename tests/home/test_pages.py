@@ -84,8 +84,8 @@ def test_standard_page_shows_when_it_was_last_published(client, standard_page):
 
 # Page, view restrictions, the serve hook's network check, the two counts (the
 # site and the menus come from the cache). Breadcrumbs add one query.
-HOME_QUERIES = 6
-STANDARD_QUERIES = 7
+HOME_QUERIES = 5
+STANDARD_QUERIES = 6
 
 
 def _warm(client, url):

@@ -33,11 +33,11 @@ CEILING = 25
 NETWORK_PAGE_CEILING = 30
 
 # role -> exact queries for the index page (same with 3 and with 50 networks)
-INDEX_QUERIES = {"anonymous": 14, "member": 20, "editor": 19}
+INDEX_QUERIES = {"anonymous": 13, "member": 19, "editor": 18}
 # role -> exact queries for a network page (same with 3 and with 50 members)
 # Includes the network's coming events (events' template tag): the events index and the events,
 # and its latest lessons (lessons_tags.py): the lessons and their view restrictions (+2).
-NETWORK_PAGE_QUERIES = {"anonymous": 19, "member": 25, "lead": 26}
+NETWORK_PAGE_QUERIES = {"anonymous": 18, "member": 24, "lead": 25}
 DIRECTORY_QUERIES = 12
 MANAGE_QUERIES = 13
 

@@ -102,7 +102,7 @@ def test_polling_returns_the_board_when_something_changed(client, filled, member
 # profile's principles, topics, links, languages, photo, parent; the sessions and answers
 # tags (one query each); the lessons written and events hosted; breadcrumbs (the menus
 # and footer come from the cache).
-PROFILE_QUERIES_ANONYMOUS = 18
+PROFILE_QUERIES_ANONYMOUS = 17
 
 
 @pytest.mark.parametrize("count", [3, 30])

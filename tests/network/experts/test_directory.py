@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 # COUNT, one page of experts (organisation joined), their principles, topics (tags
 # joined), languages, photos and renditions; the breadcrumbs' ancestors (the menus and
 # footer come from the cache).
-DIRECTORY_QUERIES = 18
+DIRECTORY_QUERIES = 17
 CEILING = 20
 
 
