@@ -24,9 +24,9 @@ def pattern_for(text):
     return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
 
 
-def excerpt(body, text):
-    """About ``WINDOW`` characters of ``body`` around the first match, marked up."""
-    pattern = pattern_for(text)
+def excerpt(body, pattern):
+    """About ``WINDOW`` characters of ``body`` around the first match of ``pattern``
+    (from ``pattern_for``), marked up."""
     first = pattern.search(body) if pattern else None
     start = 0
     if first and first.start() > BEFORE:

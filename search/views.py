@@ -88,7 +88,7 @@ def _results(documents, text, networks):
             "document": doc,
             "kind": kinds.get(doc.kind, doc.kind),
             "title": highlight.mark(doc.title, pattern),
-            "excerpt": highlight.excerpt(doc.body, text),
+            "excerpt": highlight.excerpt(doc.body, pattern),
             "network": networks.get(doc.network_id),
         }
         for doc in documents
