@@ -122,8 +122,13 @@ def _refresh_vectors(pks):
     )
 
 
+def words_in(text):
+    """The words of ``text`` as the index counts them, lower-cased, in order."""
+    return [word.lower() for word in _WORD.findall(text or "")]
+
+
 def words_of(text):
-    return {word.lower() for word in _WORD.findall(text or "")}
+    return set(words_in(text))
 
 
 def _learn_words(docs):

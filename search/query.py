@@ -28,7 +28,7 @@ from wagtail.search.utils import parse_query_string
 
 from search import permissions
 from search.indexing import CONFIG
-from search.models import Kind, SearchDocument, uses_postgres_search
+from search.models import SearchDocument, uses_postgres_search
 
 CANDIDATE_LIMIT = 1000
 #: PostgreSQL looks for matches among the newest documents first, in these slices.
@@ -253,5 +253,3 @@ def any_match(user, text):
     """Does anything this person may see match? (For "did you mean".)"""
     return bool(matching(user, text, limit=1))
 
-
-KIND_LABELS = dict(Kind.choices)

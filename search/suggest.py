@@ -14,7 +14,7 @@ MAX_WORDS = 6
 
 
 def did_you_mean(user, text):
-    words = [word.lower() for word in indexing._WORD.findall(text)][:MAX_WORDS]
+    words = indexing.words_in(text)[:MAX_WORDS]
     if not words:
         return None
     known = set(SearchTerm.objects.filter(word__in=words).values_list("word", flat=True))
