@@ -59,11 +59,12 @@ def _pages(ids):
             continue
         network = _network_for(page, networks)
         kind = PAGE_KINDS.get(page._meta.model_name, Kind.PAGE)
+        url_parts = page.get_url_parts()
         docs[page.pk] = {
             "kind": kind,
             "title": page.title,
             "body": _page_text(page),
-            "url": page.get_url_parts()[2] if page.get_url_parts() else page.url_path,
+            "url": url_parts[2] if url_parts else page.url_path,
             "byline": _page_byline(page),
             "network_id": network.pk if network else None,
             "public": network is None or network.visibility == permissions.PUBLIC,

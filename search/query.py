@@ -252,4 +252,3 @@ def _documents(pks):
 def any_match(user, text):
     """Does anything this person may see match? (For "did you mean".)"""
     return bool(matching(user, text, limit=1))
-

@@ -23,15 +23,15 @@ def search(request):
     form = SearchForm(request.GET)
     params = form.params()
     user = request.user
-    networks = {row["slug"]: row for row in _networks()}
-    principles = {
-        row["slug"]: row for row in CharterPrinciple.objects.values("pk", "name", "slug")
-    }
-    chosen_network = networks.get(params["network"])
-    chosen_principle = principles.get(params["principle"])
     searched = bool(params["q"]) or any(params[name] for name in FILTERS)
     context = {"form": form, "params": params, "searched": searched}
     if searched:
+        networks = {row["slug"]: row for row in _networks()}
+        principles = {
+            row["slug"]: row for row in CharterPrinciple.objects.values("pk", "name", "slug")
+        }
+        chosen_network = networks.get(params["network"])
+        chosen_principle = principles.get(params["principle"])
         outcome = query.run(
             user,
             params,
