@@ -1,5 +1,7 @@
 """Writes with side effects for accounts: notifications and affiliation decisions."""
 
+import contextlib
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
@@ -116,7 +118,11 @@ def mark_notifications_read(*, user, notification=None):
     notifications = Notification.objects.for_user(user)
     if notification is not None:
         notifications = notifications.filter(pk=notification.pk)
-    return notifications.mark_read()
+    count = notifications.mark_read()
+    # The count loaded with the person is out of date now: the bell counts again.
+    with contextlib.suppress(AttributeError):
+        del user.unread_notification_count
+    return count
 
 
 @transaction.atomic

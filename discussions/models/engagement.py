@@ -94,12 +94,35 @@ class Follow(models.Model):
         return f"{self.user_id} follows {self.thread_id or self.network_id}"
 
 
+class ThreadReadManager(models.Manager):
+    # One row whether or not the person has read the thread: their read marker (if
+    # any) beside whether they follow it. Written in SQL: on the thread page, building
+    # these two subqueries through the ORM cost more than running them.
+    READER_STATE = (
+        "SELECT marker.id, marker.last_read_at, EXISTS ("
+        " SELECT 1 FROM {follows} follow WHERE follow.user_id = %s AND follow.thread_id = %s"
+        ") AS is_following"
+        " FROM (SELECT 1 AS one) AS one"
+        " LEFT JOIN {reads} marker ON marker.user_id = %s AND marker.thread_id = %s"
+    )
+
+    def reader_state(self, user, thread_id):
+        """``(last_read_at or None, follows the thread)`` for one person, in one query."""
+        sql = self.READER_STATE.format(
+            follows=Follow._meta.db_table, reads=self.model._meta.db_table
+        )
+        row = next(iter(self.raw(sql, [user.pk, thread_id, user.pk, thread_id])))
+        return row.last_read_at, bool(row.is_following)
+
+
 class ThreadRead(models.Model):
     """When a person last opened a thread: the thread list marks what is new since."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="+")
     last_read_at = models.DateTimeField(default=timezone.now)
+
+    objects = ThreadReadManager()
 
     class Meta:
         constraints = [

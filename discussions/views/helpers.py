@@ -7,7 +7,6 @@ person may not read answers 404, like any unknown address.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import render
@@ -20,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from discussions import permissions, throttle
-from discussions.models import Follow, Post, Thread
+from discussions.models import Post, Thread, ThreadRead
 from network.models import LearningNetworkPage
 
 REPLIES_PER_PAGE = 25
@@ -64,7 +63,8 @@ def thread_or_404(request, network_slug, pk, *, with_body=False, with_reader_sta
     read it (a members-only network's threads do not exist for outsiders).
 
     ``with_reader_state`` also brings, for a signed-in person, whether they follow the
-    thread (``is_following``) and when they last read it (``last_read_at``).
+    thread (``is_following``) and when they last read it (``last_read_at``): one more
+    query, after the permission check.
     """
     fields = [
         field.name for field in Thread._meta.concrete_fields if with_body or field.name != "body"
@@ -74,16 +74,16 @@ def thread_or_404(request, network_slug, pk, *, with_body=False, with_reader_sta
         *(f"network__{name}" for name in NETWORK_FIELDS),
         *(f"author__{name}" for name in AUTHOR_FIELDS),
     )
-    if with_reader_state and request.user.is_authenticated:
-        threads = threads.with_read_state(request.user).annotate(
-            is_following=Exists(Follow.objects.filter(user=request.user, thread=OuterRef("pk")))
-        )
     try:  # not .first(), which sorts by the threads' default ordering to pick one row
         thread = threads.get(pk=pk, network__slug=network_slug, network__live=True)
     except Thread.DoesNotExist:
         raise Http404 from None
     if not permissions.can_view_thread(request.user, thread):
         raise Http404
+    if with_reader_state and request.user.is_authenticated:
+        thread.last_read_at, thread.is_following = ThreadRead.objects.reader_state(
+            request.user, thread.pk
+        )
     return thread
 
 
