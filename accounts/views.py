@@ -82,12 +82,9 @@ def notification_list(request):
     return render(
         request,
         "accounts/notification_list.html",
-        {
-            "page_obj": page_obj,
-            "notifications": page_obj.object_list,
-            # Counted once here; the header's bell reads the same value.
-            "unread_notifications": notifications.unread().count(),
-        },
+        # ``unread_notifications`` (the bell, and "mark all read" here) comes from the
+        # context processor: loaded with the person.
+        {"page_obj": page_obj, "notifications": page_obj.object_list},
     )
 
 

@@ -119,9 +119,9 @@ def test_list_queries_do_not_grow(client, user, count, django_assert_num_queries
     make_notifications(user, count)
     client.force_login(user)
     client.get(LIST_URL)  # warm Wagtail's cached site root paths
-    # session, user, user bar permissions (2), site, navigation, page count, page rows,
-    # unread count
-    with django_assert_num_queries(5):
+    # session, user (with the unread count), page count, page rows; the site and the
+    # navigation are cached
+    with django_assert_num_queries(4):
         assert client.get(LIST_URL).status_code == 200
 
 
@@ -137,3 +137,39 @@ def test_notification_email_subject_is_one_line(
     assert len(mailoutbox) == 1
     assert "\n" not in mailoutbox[0].subject
     assert mailoutbox[0].subject.endswith("First line second line")
+
+
+def test_the_bell_counts_only_the_persons_unread_notifications(client, user):
+    first, *_ = make_notifications(user, 3)
+    make_notifications(UserFactory(), 2)
+    client.force_login(user)
+    client.post(open_url(first))
+    html = client.get(reverse("accounts:profile_edit")).content.decode()
+    assert '<span class="badge">2<span class="visually-hidden"> unread</span>' in html
+    client.post(reverse("accounts:notification_mark_all_read"))
+    html = client.get(reverse("accounts:profile_edit")).content.decode()
+    assert 'class="badge"' not in html
+
+
+def test_marking_read_drops_the_count_loaded_with_the_person(rf, user):
+    from accounts.backends import PasswordBackend
+    from accounts.context_processors import notifications
+    from accounts.services import mark_notifications_read
+
+    make_notifications(user, 2)
+    request = rf.get("/")
+    request.user = PasswordBackend().get_user(user.pk)
+    assert notifications(request) == {"unread_notifications": 2}
+    mark_notifications_read(user=request.user)
+    count = notifications(request)["unread_notifications"]
+    assert (count() if callable(count) else count) == 0
+
+
+def test_a_deactivated_person_is_signed_out(client, user):
+    client.force_login(user)
+    assert client.get(reverse("accounts:profile_edit")).status_code == 200
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    response = client.get(reverse("accounts:profile_edit"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))

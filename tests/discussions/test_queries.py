@@ -16,16 +16,16 @@ pytestmark = pytest.mark.django_db
 # Anonymous: thread+network+author, topics, replies (the site, its name and the menus
 # come from the cache).
 THREAD_PAGE_ANONYMOUS = 3
-# Signed in, a member: + session, user, memberships, own "helpful" marks (pages where a
-# reply has marks), the bell count. (The admin user bar shows on Wagtail pages only. Follow
-# state and read marker come with the thread; the marker is written only when there is
+# Signed in, a member: + session, user (with the bell count), memberships, follow state
+# and read marker (one query), own "helpful" marks (pages where a reply has marks). (The
+# admin user bar shows on Wagtail pages only. The marker is written only when there is
 # something new: see below.)
 THREAD_PAGE_MEMBER = 8
 # The list: network, COUNT, one page of threads (authors joined), tags; the site and
 # the menus are cached.
 THREAD_LIST_ANONYMOUS = 4
-# + session, user, memberships, network follow state, bell count.
-THREAD_LIST_MEMBER = 9
+# + session, user (with the bell count), memberships, network follow state.
+THREAD_LIST_MEMBER = 8
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
 

@@ -197,8 +197,8 @@ def test_the_page_runs_the_same_queries_for_3_and_20_results(client, corpus, sig
     assert few[1] == 3 and many[1] == 20
     # Networks, principles, candidates, the page's documents, promotions: 5; recording
     # the query for "popular search terms" (a task, run at once in tests): 9; a signed-in
-    # person's session, user, memberships and unread notifications: 4. Ceiling: 20.
-    expected = 18 if signed_in else 14
+    # person's session, user (with the unread count) and memberships: 3. Ceiling: 20.
+    expected = 17 if signed_in else 14
     assert few[0] == many[0] == expected
 
 

@@ -11,9 +11,9 @@ pytestmark = pytest.mark.django_db
 # Session+thread+network+author, hosts, questions with vote counts, answers (the site,
 # menus and footer come from the cache).
 SESSION_PAGE_ANONYMOUS = 4
-# + six for the signed-in person on a first visit: session, user, memberships, own
-# votes, the unread notifications (the bell).
-SESSION_PAGE_MEMBER = 10
+# + five for the signed-in person on a first visit: session, user (with the unread
+# count for the bell), memberships, own votes.
+SESSION_PAGE_MEMBER = 9
 CEILING = 15
 # The person's session and user rows, and the session's version (access rule inside).
 POLL_NOTHING_NEW_MEMBER = 3

@@ -15,8 +15,8 @@ from django.test.utils import CaptureQueriesContext
 
 CEILING = 30
 # role -> exact queries, filtered or not (the same with 3 and with 60 resources)
-INDEX_QUERIES = {"anonymous": 15, "member": 21}
-PRINCIPLE_QUERIES = {"anonymous": 20, "member": 26}
+INDEX_QUERIES = {"anonymous": 15, "member": 20}
+PRINCIPLE_QUERIES = {"anonymous": 20, "member": 25}
 
 pytestmark = pytest.mark.django_db
 
