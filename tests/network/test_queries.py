@@ -7,10 +7,10 @@ number pinned here, and stay under ``CEILING``.
 
 About 10 of each count are the frame every page pays (site and page routing, session,
 user with the unread-notifications badge's count, Wagtail's view-restriction check,
-navigation settings, the user bar's permission checks); the rest are this app's: memberships (once),
-hidden network paths (once), then one query per kind of thing shown (stewards, balance,
-principles, tags, cover image, pending requests, the latest threads through
-discussions' template tag ...), never one per row.
+navigation settings, the user bar's permission checks); the rest are this app's:
+memberships (once), hidden network paths (once), then one query per kind of thing
+shown (stewards, balance, principles, tags, cover image, pending requests, the latest
+threads through discussions' template tag ...), never one per row.
 """
 
 import pytest
