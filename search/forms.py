@@ -8,6 +8,7 @@ QUERY_LIMIT = 200
 
 SORTS = [("relevance", _("Most relevant")), ("newest", _("Newest first"))]
 DATES = [
+    ("upcoming", _("Upcoming")),  # events and live sessions still to come
     ("week", _("Past week")),
     ("month", _("Past month")),
     ("year", _("Past year")),

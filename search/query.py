@@ -171,6 +171,8 @@ class Filters:
             self.tests["mine"] = lambda c: c.network_id in mine
 
     def date_buckets(self, candidate):
+        if candidate.date > self.now:  # an event or live session still to come
+            return ["upcoming"]
         buckets = [name for name, since in self.since.items() if candidate.date >= since]
         return buckets or ["older"]
 

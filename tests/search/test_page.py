@@ -229,3 +229,12 @@ def test_every_page_has_a_search_box(client, corpus):
     for url in ("/", corpus.lesson.url, corpus.thread.get_absolute_url()):
         html = client.get(url).content.decode()
         assert 'role="search"' in html and 'action="/search/"' in html
+
+
+def test_an_event_still_to_come_is_upcoming_not_past(client, corpus):
+    # The corpus's event starts in ten days.
+    dates = get(client, q="eventtoken").context["facets"]["date"]
+    assert [(o["value"], o["count"]) for o in dates] == [("upcoming", 1)]
+    chosen = get(client, q="eventtoken", date="upcoming").context["results"]
+    assert [r["document"].title for r in chosen] == ["Data day"]
+    assert get(client, q="eventtoken", date="week").context["outcome"].total == 0
