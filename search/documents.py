@@ -177,6 +177,11 @@ def _threads(ids):
     return docs
 
 
+def reply_title(thread_title):
+    """What a reply is called in results: it has no title of its own."""
+    return _("Reply in “%(title)s”") % {"title": thread_title}
+
+
 def _posts(ids):
     posts = Post.objects.filter(
         pk__in=ids, is_hidden=False, is_deleted=False, thread__is_hidden=False
@@ -186,7 +191,7 @@ def _posts(ids):
         thread = post.thread
         docs[post.pk] = {
             "kind": Kind.REPLY,
-            "title": _("Reply in “%(title)s”") % {"title": thread.title},
+            "title": reply_title(thread.title),
             "search_title": "",
             "body": html_to_text(post.body_html)[:BODY_LIMIT],
             "url": post.get_absolute_url(),

@@ -30,9 +30,12 @@ def update(source, ids):
     """Bring the documents of these items up to date; returns how many exist now."""
     ids = {int(pk) for pk in ids}
     if source == Source.THREAD:
-        before = dict(
-            SearchDocument.objects.of(source, ids).values_list("source_id", "network_id")
-        )
+        before = {
+            source_id: (network_id, title)
+            for source_id, network_id, title in SearchDocument.objects.of(source, ids).values_list(
+                "source_id", "network_id", "title"
+            )
+        }
     built = documents.build(source, ids)
     stale = SearchDocument.objects.of(source, ids - set(built))
     for doc in stale:  # one by one, so Wagtail's own index (SQLite) forgets them too
@@ -56,13 +59,21 @@ def update(source, ids):
 
 def _follow_thread(ids, built, before):
     """A thread's replies go with it: gone when it is hidden or deleted, back when it is
-    restored, moved when it moves to another network."""
+    restored, moved when it moves to another network, renamed when it is renamed."""
     gone = ids - set(built)
     if gone:
         remove(Source.POST, Post.objects.filter(thread_id__in=gone).values_list("pk", flat=True))
-    again = [pk for pk, doc in built.items() if before.get(pk) != doc["network_id"]]
+    again = [pk for pk, doc in built.items() if before.get(pk, (None,))[0] != doc["network_id"]]
     if again:
         update(Source.POST, Post.objects.filter(thread_id__in=again).values_list("pk", flat=True))
+    for pk, doc in built.items():
+        if pk in before and pk not in again and before[pk][1] != doc["title"]:
+            # Only the heading shown in results changes (replies are found by their own
+            # words): one UPDATE, however many replies.
+            SearchDocument.objects.filter(
+                source=Source.POST,
+                source_id__in=Post.objects.filter(thread_id=pk).values("pk"),
+            ).update(title=documents.reply_title(doc["title"]))
 
 
 def remove(source, ids):

@@ -121,3 +121,15 @@ def test_the_rebuild_command(corpus, capsys):
     call_command("rebuild_search_index")
     assert "search documents indexed" in capsys.readouterr().out
     assert SearchDocument.objects.filter(kind="lesson").count() == 2
+
+
+def test_a_renamed_thread_renames_its_replies_in_results(
+    client, corpus, django_capture_on_commit_callbacks
+):
+    thread = corpus.thread
+    with django_capture_on_commit_callbacks(execute=True):
+        discussions.edit_thread(
+            thread=thread, editor=thread.author, title="Tenders in the open", body=thread.body
+        )
+    assert found(client, "replytoken") == ["Reply in “Tenders in the open”"]
+    assert found(client, "threadtoken") == ["Tenders in the open"]
