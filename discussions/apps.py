@@ -13,4 +13,9 @@ class DiscussionsConfig(AppConfig):
 
         register_email_kinds()
         lesson_signals.register_email_kinds()
+        # A site-wide suspension stops writing outside discussions too (lesson drafts).
+        from discussions.permissions import suspended_until
+        from network import permissions as network_permissions
+
+        network_permissions.stop_writing_with(suspended_until)
         live_notifications.register_email_kinds()

@@ -279,9 +279,37 @@ def _pk(network):
 # (rules of this area, built on the functions above)
 
 
+# --- Stopped from writing anywhere ----------------------------------------------------
+
+#: Checks ``check(user) -> datetime or None``: until when a person may write nothing
+#: anywhere. Discussions registers its site-wide suspensions here at start-up (network
+#: does not import discussions), so a suspension also stops lesson drafts.
+_WRITING_STOPS = []
+
+
+def stop_writing_with(check):
+    """Register a check that can stop a person from writing anywhere on the site."""
+    if check not in _WRITING_STOPS:
+        _WRITING_STOPS.append(check)
+
+
+def writing_stopped_until(user):
+    """When a person stopped from writing (suspended site-wide) may write again, or
+    ``None`` when nothing stops them."""
+    if user is None or not user.is_authenticated:
+        return None
+    for check in _WRITING_STOPS:
+        until = check(user)
+        if until is not None:
+            return until
+    return None
+
+
 def can_share_experience(user, network):
     """Write a draft lesson in this network (the "Share an experience" form)."""
-    return user.is_authenticated and can_post(user, network)
+    return (
+        user.is_authenticated and can_post(user, network) and writing_stopped_until(user) is None
+    )
 
 
 def can_revise_lesson(user, lesson, network):

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import WorkflowState
 
@@ -20,6 +21,17 @@ from network.lessons.queries import contributions_of
 from network.models import LearningNetworkPage
 from network.models.lessons import LessonPage
 from network.views import _forbidden, rate_limited
+
+
+def _refuse(request, network, message):
+    """403 with the reason; a suspended person is told until when instead."""
+    until = permissions.writing_stopped_until(request.user)
+    if until is not None:
+        message = _(
+            "Your account is suspended until %(date)s: you can read, but not share or "
+            "revise experiences."
+        ) % {"date": date_format(until, "DATETIME_FORMAT")}
+    return _forbidden(request, network, message)
 
 
 def _action(request):
@@ -48,7 +60,7 @@ def experience_share(request, slug):
     if network is None or not permissions.can_view(request.user, network):
         raise Http404
     if not permissions.can_share_experience(request.user, network):
-        return _forbidden(request, network, _("Join this network to share an experience with it."))
+        return _refuse(request, network, _("Join this network to share an experience with it."))
     form = LessonForm()
     if request.method == "POST":
         action = _action(request)
@@ -91,7 +103,7 @@ def contribution_edit(request, pk):
     if not permissions.can_view(request.user, network):
         raise Http404
     if not permissions.can_revise_lesson(request.user, lesson, network):
-        return _forbidden(
+        return _refuse(
             request, network, _("Only active members of this network can revise its lessons.")
         )
     state = lesson.current_workflow_state

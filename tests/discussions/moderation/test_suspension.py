@@ -109,3 +109,24 @@ def test_the_suspension_check_costs_no_query_once_cached(
     permissions.is_suspended(people["outsider"])  # fills the shared cache
     with django_assert_num_queries(0):
         assert not permissions.is_suspended(member)
+
+
+def test_a_suspension_also_stops_sharing_experiences_until_lifted(
+    client, suspended, people, public_place
+):
+    from network.models.lessons import LessonPage
+
+    network = public_place.network
+    share = reverse("lessons:experience_share", kwargs={"slug": network.slug})
+    page = client.get(network.url).content.decode()
+    assert share not in page  # no "Share an experience" button
+    response = client.post(share, {"title": "Buy my product", "action": "draft"})
+    assert response.status_code == 403
+    assert "Your account is suspended until" in response.content.decode()
+    assert not LessonPage.objects.filter(title="Buy my product").exists()
+
+    services.lift_suspension(
+        suspension=Suspension.objects.get(user=suspended), by=people["editor"]
+    )
+    assert client.get(share).status_code == 200
+    assert share in client.get(network.url).content.decode()
