@@ -7,7 +7,9 @@ moves or deletes a page (``home.signals``). A link into a members-only network i
 with that network's path and shown only to people who may see it.
 """
 
+import threading
 import uuid
+from collections import OrderedDict
 from types import SimpleNamespace
 
 from django.conf import settings
@@ -22,9 +24,11 @@ TIMEOUT = 60 * 60
 VERSION_KEY = "home:navigation:version"
 #: This process's own copy of values already read from the shared cache. Their keys
 #: carry the version, which changes on every invalidation, so a copy is never stale:
-#: a page view then costs one shared-cache read (the version) instead of three.
-_LOCAL = {}
+#: a page view then costs one shared-cache read (the version) instead of three. The
+#: least recently used copy goes first when it is full, never one a request just made.
+_LOCAL = OrderedDict()
 _LOCAL_LIMIT = 64
+_LOCAL_LOCK = threading.Lock()
 
 
 def cache_version(request=None):
@@ -58,15 +62,19 @@ def invalidate():
 def shared(key, build):
     """The value cached under a versioned ``key``: this process's copy, else the shared
     cache's, else ``build()`` (then stored in both)."""
-    value = _LOCAL.get(key)
+    with _LOCAL_LOCK:
+        value = _LOCAL.get(key)
+        if value is not None:
+            _LOCAL.move_to_end(key)
+            return value
+    value = cache.get(key)
     if value is None:
-        value = cache.get(key)
-        if value is None:
-            value = build()
-            cache.set(key, value, TIMEOUT)
-        if len(_LOCAL) >= _LOCAL_LIMIT:
-            _LOCAL.clear()
+        value = build()
+        cache.set(key, value, TIMEOUT)
+    with _LOCAL_LOCK:
         _LOCAL[key] = value
+        while len(_LOCAL) > _LOCAL_LIMIT:
+            _LOCAL.popitem(last=False)
     return value
 
 

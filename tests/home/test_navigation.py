@@ -126,3 +126,25 @@ def test_the_site_comes_from_the_cache_and_follows_edits(client, home_page):
     site.site_name = "Open data learning"
     site.save()
     assert "· Open data learning</title>" in client.get("/").content.decode()
+
+
+def test_the_process_copy_drops_the_least_recently_used_value_first(monkeypatch):
+    from home import navigation
+
+    monkeypatch.setattr(navigation, "_LOCAL", navigation.OrderedDict())
+    monkeypatch.setattr(navigation, "_LOCAL_LIMIT", 3)
+    built = []
+
+    def value(key):
+        return navigation.shared(key, lambda: built.append(key) or key.upper())
+
+    for key in ("site", "menu", "footer"):
+        value(key)
+    value("site")  # used again: now the most recent
+    value("other")  # full: "menu", the least recently used, goes
+    assert list(navigation._LOCAL) == ["footer", "site", "other"]
+    # A value just made is never the one dropped, and what went comes back from the
+    # shared cache, not from building it again.
+    assert value("menu") == "MENU"
+    assert built == ["site", "menu", "footer", "other"]
+    assert "other" in navigation._LOCAL
