@@ -30,6 +30,14 @@ def time_zone_choices():
     return [("UTC", "UTC")] + [(name, name.replace("_", " ")) for name in sorted(names)]
 
 
+def zone_info(name):
+    """The time zone named ``name``; UTC for an empty or unknown name."""
+    try:
+        return zoneinfo.ZoneInfo(name or "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
+
+
 def language_choices():
     """Languages a person may say they speak: Django's own list, translated, by name."""
     choices = [(code, _(name)) for code, name in global_settings.LANGUAGES if "-" not in code]

@@ -1,10 +1,9 @@
-import zoneinfo
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from accounts.models.users import zone_info
 from discussions.forms import MARKDOWN_HELP, BodyField
 from discussions.models.threads import TITLE_MAX_LENGTH
 from network import permissions as network_permissions
@@ -79,7 +78,7 @@ class ScheduleForm(forms.Form):
     def __init__(self, *args, network, time_zone="UTC", **kwargs):
         super().__init__(*args, **kwargs)
         self.network = network
-        self.zone = _zone(time_zone)
+        self.zone = zone_info(time_zone)
         zone_name = str(self.zone)
         for name in ("starts_at", "ends_at"):
             self.fields[name].help_text = _("In your time zone (%(zone)s).") % {"zone": zone_name}
@@ -138,13 +137,6 @@ class ScheduleForm(forms.Form):
                     % {"hours": LONGEST_SESSION_HOURS},
                 )
         return cleaned
-
-
-def _zone(name):
-    try:
-        return zoneinfo.ZoneInfo(name or "UTC")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
 
 
 class NetworkChoiceField(forms.ModelChoiceField):

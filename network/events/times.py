@@ -1,10 +1,11 @@
 """Event times as people read them: in the event's zone and in their own, server-side."""
 
-import zoneinfo
 from dataclasses import dataclass
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+
+from accounts.models.users import zone_info
 
 DATE_FORMAT = "l j F Y"
 TIME_FORMAT = "H:i"
@@ -56,10 +57,8 @@ class TimeRange:
 
 
 def time_range(event, zone_name):
-    try:
-        zone = zoneinfo.ZoneInfo(zone_name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone_name, zone = "UTC", zoneinfo.ZoneInfo("UTC")
+    zone = zone_info(zone_name)
+    zone_name = zone.key
     return TimeRange(
         zone_name=zone_name,
         start=event.starts_at.astimezone(zone),
